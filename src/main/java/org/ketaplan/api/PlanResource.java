@@ -1,0 +1,47 @@
+package org.ketaplan.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ketaplan.plan.PlanService;
+import org.ketaplan.plan.TreatmentPlan;
+
+@Path("/api/v1/plans")
+public class PlanResource {
+
+    private final RequestReader reader;
+    private final PlanService service;
+
+    public PlanResource(RequestReader reader, PlanService service) {
+        this.reader = reader;
+        this.service = service;
+    }
+
+    /**
+     * Takes the raw body so that every problem in it (unknown fields, bad enums, ranges) is reported at
+     * once with its path, rather than only the first one Jackson trips over.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recommend a ketamine/esketamine treatment plan for one patient")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PlanRequest.class)))
+    @APIResponse(responseCode = "200", description = "The plan",
+            content = @Content(schema = @Schema(implementation = TreatmentPlan.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the configured limit")
+    @APIResponse(responseCode = "415", description = "Body is not application/json")
+    public TreatmentPlan create(byte[] body) {
+        return service.plan(reader.read(body));
+    }
+}

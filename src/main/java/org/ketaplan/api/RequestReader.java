@@ -1,0 +1,308 @@
+package org.ketaplan.api;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+
+/**
+ * Reads a plan request strictly and reports every problem at once, each with its field path: malformed
+ * JSON, unknown fields (a typo must not silently drop a safety fact), wrong types, unknown enumeration
+ * values, out-of-range values, dates after {@code asOf} and impossible blood pressures.
+ */
+@ApplicationScoped
+public class RequestReader {
+
+    /** A parsed request, plus what plain records cannot say: whether item 6 of the C-SSRS was answered. */
+    public record Parsed(PlanRequest request, boolean suicidalBehaviorAnswered) {
+    }
+
+    private final ObjectMapper mapper;
+    private final ObjectReader reader;
+    private final Validator validator;
+
+    public RequestReader(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper.copy()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 2.5 adequate trials is not 2: refuse rather than truncate.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.reader = this.mapper.readerFor(PlanRequest.class);
+        this.validator = validator;
+    }
+
+    public Parsed read(byte[] body) {
+        if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new BadRequestProblem("The request body is empty; send a PlanRequest JSON object.",
+                    List.of(new Violation("", "request body is empty")));
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestProblem("The request body is not valid JSON.",
+                    List.of(new Violation(pathOf(e.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null),
+                            "malformed JSON: " + e.getOriginalMessage()
+                                    + (e.getLocation() == null ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"))));
+        } catch (IOException e) {
+            throw new BadRequestProblem("The request body could not be read.", List.of(new Violation("", "unreadable body")));
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequestProblem("The request body must be a JSON object (a PlanRequest).",
+                    List.of(new Violation("", "must be a JSON object, not " + (root == null ? "nothing"
+                            : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)))));
+        }
+
+        List<Violation> violations = new ArrayList<>();
+        PlanRequest request;
+        try {
+            request = reader.withHandler(new Collector(violations::add)).treeToValue(root, PlanRequest.class);
+        } catch (IOException e) {
+            // Whatever the handler could not absorb; still name the place.
+            violations.add(new Violation(e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? pathOf(m.getPath()) : "", cleanMessage(e)));
+            throw new BadRequestProblem(detail(violations), violations);
+        }
+        if (request == null) {
+            throw new BadRequestProblem("The request body must be a JSON object (a PlanRequest).",
+                    List.of(new Violation("", "must be a JSON object")));
+        }
+        Set<String> jsonFields = new LinkedHashSet<>();
+        violations.forEach(v -> jsonFields.add(v.field()));
+        for (ConstraintViolation<PlanRequest> v : validator.validate(request)) {
+            String field = pathOf(v.getPropertyPath());
+            // A value that failed to parse is already reported; do not add "is required" for it.
+            if (!jsonFields.contains(field)) {
+                violations.add(new Violation(field, v.getMessage()));
+            }
+        }
+        crossFieldChecks(request, violations);
+        if (!violations.isEmpty()) {
+            violations.sort(java.util.Comparator.comparing(Violation::field));
+            throw new BadRequestProblem(detail(violations), violations);
+        }
+        JsonNode screen = root.get("suicideScreen");
+        boolean behaviorAnswered = screen != null && screen.isObject() && screen.has("suicidalBehaviorMonthsAgo");
+        return new Parsed(request, behaviorAnswered);
+    }
+
+    private static String detail(List<Violation> violations) {
+        return violations.size() == 1 ? "1 field is invalid." : violations.size() + " fields are invalid.";
+    }
+
+    private static void crossFieldChecks(PlanRequest r, List<Violation> out) {
+        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now(java.time.ZoneOffset.UTC);
+        BiConsumer<String, LocalDate> notAfterAsOf = (field, date) -> {
+            if (date != null && date.isAfter(asOf)) {
+                out.add(new Violation(field, "must not be after asOf (" + asOf + ")"));
+            }
+        };
+        if (r.assessments() != null) {
+            for (int i = 0; i < r.assessments().size(); i++) {
+                PlanRequest.AssessmentInput a = r.assessments().get(i);
+                if (a == null) {
+                    continue;
+                }
+                notAfterAsOf.accept("assessments[" + i + "].date", a.date());
+                if (a.instrument() != null && a.score() != null
+                        && (a.score() < a.instrument().min() || a.score() > a.instrument().max())) {
+                    out.add(new Violation("assessments[" + i + "].score", "must be between " + a.instrument().min()
+                            + " and " + a.instrument().max() + " for " + a.instrument()));
+                }
+            }
+        }
+        if (r.vitals() != null) {
+            for (int i = 0; i < r.vitals().size(); i++) {
+                PlanRequest.VitalsInput v = r.vitals().get(i);
+                if (v == null) {
+                    continue;
+                }
+                notAfterAsOf.accept("vitals[" + i + "].date", v.date());
+                if (v.systolic() != null && v.diastolic() != null && v.systolic() <= v.diastolic()) {
+                    out.add(new Violation("vitals[" + i + "].systolic", "must be greater than diastolic ("
+                            + v.diastolic() + ")"));
+                }
+                if ((v.systolic() == null) != (v.diastolic() == null)) {
+                    out.add(new Violation("vitals[" + i + "]." + (v.systolic() == null ? "systolic" : "diastolic"),
+                            "a blood pressure needs both systolic and diastolic"));
+                }
+            }
+        }
+        if (r.suicideScreen() != null) {
+            notAfterAsOf.accept("suicideScreen.date", r.suicideScreen().date());
+        }
+        if (r.course() != null && r.course().sessions() != null) {
+            for (int i = 0; i < r.course().sessions().size(); i++) {
+                PlanRequest.SessionInput s = r.course().sessions().get(i);
+                if (s != null) {
+                    notAfterAsOf.accept("course.sessions[" + i + "].date", s.date());
+                }
+            }
+        }
+    }
+
+    static String pathOf(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (node.getIndex() != null && sb.length() > 0 && node.isInIterable()) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+        }
+        return sb.toString();
+    }
+
+    static String pathOf(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String pathOf(JsonStreamContext ctx) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    private static String cleanMessage(Exception e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (m == null) {
+            return "invalid value";
+        }
+        // Jackson names Java classes; clients know the JSON names only.
+        return m.replaceAll("`?org\\.ketaplan\\.[\\w.$]+`?", "value").replaceAll("\\s+", " ");
+    }
+
+    /** Records each problem where it occurs and lets parsing go on, so every problem is reported at once. */
+    private static final class Collector extends DeserializationProblemHandler {
+        private final java.util.function.Consumer<Violation> sink;
+
+        Collector(java.util.function.Consumer<Violation> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            sink.accept(new Violation(pathOf(p.getParsingContext()), "unknown field"));
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
+                                             String failureMsg) {
+            sink.accept(new Violation(pathOf(ctxt.getParser().getParsingContext()), expected(targetType)
+                    + ", got \"" + abbreviate(valueToConvert) + "\""));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
+                                             String failureMsg) {
+            sink.accept(new Violation(pathOf(ctxt.getParser().getParsingContext()), expected(targetType)
+                    + ", got " + valueToConvert));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                                            String failureMsg) throws IOException {
+            String got = t == null ? "nothing" : switch (t) {
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
+            };
+            sink.accept(new Violation(pathOf(p.getParsingContext()), expected(targetType.getRawClass()) + ", got " + got));
+            p.skipChildren();
+            return null;
+        }
+
+        private static String expected(Class<?> type) {
+            if (type.isEnum()) {
+                return "must be one of " + Arrays.toString(type.getEnumConstants());
+            }
+            if (type == LocalDate.class) {
+                return "must be a date (YYYY-MM-DD)";
+            }
+            if (type == Integer.class || type == int.class || type == Long.class) {
+                return "must be a whole number";
+            }
+            if (type == Double.class || type == double.class) {
+                return "must be a number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "must be true or false";
+            }
+            if (type == String.class) {
+                return "must be a string";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "must be an array";
+            }
+            return "must be an object";
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        }
+    }
+}

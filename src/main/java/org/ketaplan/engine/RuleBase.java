@@ -1,0 +1,24 @@
+package org.ketaplan.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.ketaplan.patient.Parameter;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * One compiled, verified and immutable version of the rules directory. Requests take a reference to one
+ * RuleBase and use it to the end, so a reload never changes the rules under a running request.
+ */
+public record RuleBase(
+        String version,
+        Instant loadedAt,
+        KieContainer container,
+        KieBase kieBase,
+        List<RuleInfo> rules,
+        Map<String, RuleInfo> rulesByName,
+        List<Parameter> parameters,
+        Terminology terminology) {
+}

@@ -1,0 +1,17 @@
+package org.ketaplan.engine;
+
+import java.util.List;
+
+/**
+ * One DRL rule as a clinician sees it: its clinical-spec ID, name, file (relative to the rules directory),
+ * category (the file name), evidence strength, sources and last review date.
+ */
+public record RuleInfo(
+        String id,
+        String name,
+        String file,
+        String category,
+        String strength,
+        List<String> sources,
+        String reviewed) {
+}

@@ -1,0 +1,5 @@
+package org.ketaplan.patient;
+
+public enum BipolarDisorder {
+    NONE, BIPOLAR_I, BIPOLAR_II
+}

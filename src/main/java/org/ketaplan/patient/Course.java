@@ -1,0 +1,12 @@
+package org.ketaplan.patient;
+
+import java.time.LocalDate;
+
+/** The ketamine/esketamine course so far. {@code sessionsGiven} is 0 before the first session. */
+public record Course(
+        Modality modality,
+        int sessionsGiven,
+        LocalDate firstSession,
+        LocalDate lastSession,
+        Long daysSinceLastSession) {
+}

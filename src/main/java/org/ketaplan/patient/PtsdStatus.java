@@ -1,0 +1,5 @@
+package org.ketaplan.patient;
+
+public enum PtsdStatus {
+    NONE, PROBABLE, CONFIRMED
+}

@@ -1,0 +1,4 @@
+package org.ketaplan.patient;
+
+public record Setting(Boolean ivKetamineCapable, Boolean esketamineRemsCertified) {
+}

@@ -1,0 +1,5 @@
+package org.ketaplan.patient;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

@@ -1,0 +1,177 @@
+package org.ketaplan.plan;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.ketaplan.api.PlanRequest;
+import org.ketaplan.api.RequestReader;
+import org.ketaplan.engine.Terminology;
+import org.ketaplan.patient.Assessment;
+import org.ketaplan.patient.BaselineScore;
+import org.ketaplan.patient.Course;
+import org.ketaplan.patient.CurrentScore;
+import org.ketaplan.patient.CurrentVitals;
+import org.ketaplan.patient.Diagnoses;
+import org.ketaplan.patient.Instrument;
+import org.ketaplan.patient.MedicalHistory;
+import org.ketaplan.patient.Medication;
+import org.ketaplan.patient.MedicationList;
+import org.ketaplan.patient.Patient;
+import org.ketaplan.patient.Preference;
+import org.ketaplan.patient.Setting;
+import org.ketaplan.patient.SubstanceUse;
+import org.ketaplan.patient.SuicideScreen;
+import org.ketaplan.patient.TreatmentHistory;
+import org.ketaplan.patient.VitalSigns;
+
+/**
+ * The one place where the request becomes facts. It only restructures and derives arithmetic (age of a
+ * reading, BMI, diazepam equivalents, which score is current or baseline); every clinical judgement on
+ * those facts is made in {@code rules/}. Sections that were not sent become facts with null fields, so
+ * that rules see "unknown" rather than nothing.
+ */
+final class FactMapper {
+
+    private FactMapper() {
+    }
+
+    static List<Object> facts(RequestReader.Parsed parsed, LocalDate asOf, Terminology terminology) {
+        PlanRequest r = parsed.request();
+        List<Object> facts = new ArrayList<>();
+
+        var p = r.patient();
+        facts.add(p == null ? new Patient(null, null, null, null, null, null, null, null)
+                : new Patient(p.ageYears(), p.sex(), p.childbearingPotential(), p.pregnancyStatus(), p.breastfeeding(),
+                p.weightKg(), p.heightCm(), bmi(p.weightKg(), p.heightCm())));
+
+        var d = r.diagnoses();
+        facts.add(d == null ? new Diagnoses(null, null, null, null, null, null, null)
+                : new Diagnoses(d.majorDepressiveDisorder(), d.ptsd(), d.bipolarDisorder(),
+                d.currentManicHypomanicOrMixedEpisode(), d.priorManicOrHypomanicEpisode(), d.psychoticFeatures(),
+                d.primaryPsychoticDisorder()));
+
+        var t = r.treatmentHistory();
+        facts.add(t == null ? new TreatmentHistory(null, null, null, null)
+                : new TreatmentHistory(t.adequateAntidepressantTrials(), t.traumaFocusedPsychotherapyCompleted(),
+                t.adequatePtsdMedicationTrials(), t.depressionPsychotherapyCompleted()));
+
+        var m = r.medicalHistory();
+        facts.add(m == null ? new MedicalHistory(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null)
+                : new MedicalHistory(m.aneurysmalVascularDisease(), m.arteriovenousMalformation(),
+                m.intracerebralHemorrhage(), m.elevatedIntracranialPressure(), m.recentStrokeOrBrainInjury(),
+                m.unstableCardiacDisease(), m.stableCoronaryDisease(), m.hypertension(),
+                m.hypertensiveEncephalopathy(), m.hepaticImpairment(), m.preeclampsia(),
+                m.uncontrolledHyperthyroidism(), m.interstitialCystitis(), m.ketamineHypersensitivity()));
+
+        var s = r.substanceUse();
+        facts.add(s == null ? new SubstanceUse(null, null, null, null, null)
+                : new SubstanceUse(s.activeDisorderSeverity(),
+                s.substances() == null ? null
+                        : s.substances().stream().map(x -> x.strip().toLowerCase(Locale.ROOT)).toList(),
+                s.pastDisorder(), s.remissionMonths(), s.priorKetamineMisuse()));
+
+        var setting = r.setting();
+        facts.add(setting == null ? new Setting(null, null)
+                : new Setting(setting.ivKetamineCapable(), setting.esketamineRemsCertified()));
+        facts.add(new Preference(r.preferredModality()));
+
+        addMedications(r.medications(), terminology, facts);
+        Course course = course(r.course(), asOf);
+        facts.add(course);
+        addScores(r.assessments(), asOf, course, facts);
+        addVitals(r.vitals(), asOf, facts);
+
+        var screen = r.suicideScreen();
+        if (screen != null) {
+            Boolean ever = !parsed.suicidalBehaviorAnswered() ? null : screen.suicidalBehaviorMonthsAgo() != null;
+            facts.add(new SuicideScreen(screen.date(), ChronoUnit.DAYS.between(screen.date(), asOf),
+                    screen.wishToBeDead(), screen.nonSpecificActiveThoughts(), screen.methodWithoutIntent(),
+                    screen.intentWithoutPlan(), screen.intentWithPlan(), ever, screen.suicidalBehaviorMonthsAgo(),
+                    screen.imminentDanger()));
+        }
+        return facts;
+    }
+
+    private static Double bmi(Double weightKg, Double heightCm) {
+        if (weightKg == null || heightCm == null) {
+            return null;
+        }
+        double metres = heightCm / 100.0;
+        return weightKg / (metres * metres);
+    }
+
+    private static void addMedications(List<PlanRequest.MedicationInput> meds, Terminology terminology,
+                                       List<Object> facts) {
+        facts.add(new MedicationList(meds != null, meds == null ? 0 : meds.size()));
+        if (meds == null) {
+            return;
+        }
+        for (int i = 0; i < meds.size(); i++) {
+            var med = meds.get(i);
+            Terminology.Entry entry = terminology.lookup(med.name());
+            Set<String> classes = entry == null ? Set.of() : entry.classes();
+            Double diazepamEq = entry != null && entry.diazepamMgPerMg() != null && med.dailyDoseMg() != null
+                    ? med.dailyDoseMg() * entry.diazepamMgPerMg() : null;
+            facts.add(new Medication(i, med.name().strip(), med.dailyDoseMg(), entry != null, classes, diazepamEq));
+        }
+    }
+
+    private static Course course(PlanRequest.CourseInput c, LocalDate asOf) {
+        if (c == null || c.sessions() == null || c.sessions().isEmpty()) {
+            return new Course(c == null ? null : c.modality(), 0, null, null, null);
+        }
+        List<LocalDate> dates = c.sessions().stream().map(PlanRequest.SessionInput::date).sorted().toList();
+        LocalDate last = dates.get(dates.size() - 1);
+        return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(last, asOf));
+    }
+
+    private static void addScores(List<PlanRequest.AssessmentInput> assessments, LocalDate asOf, Course course,
+                                  List<Object> facts) {
+        if (assessments == null) {
+            return;
+        }
+        // Stable sort by date: for two scores on the same day, the later one in the request counts.
+        List<PlanRequest.AssessmentInput> byDate = assessments.stream()
+                .sorted(Comparator.comparing(PlanRequest.AssessmentInput::date)).toList();
+        Map<Instrument, PlanRequest.AssessmentInput> current = new EnumMap<>(Instrument.class);
+        Map<Instrument, PlanRequest.AssessmentInput> baseline = new EnumMap<>(Instrument.class);
+        for (var a : byDate) {
+            facts.add(new Assessment(a.instrument(), a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf)));
+            current.put(a.instrument(), a);
+            if (course.firstSession() != null && !a.date().isAfter(course.firstSession())) {
+                baseline.put(a.instrument(), a);
+            }
+        }
+        current.forEach((instrument, a) -> facts.add(
+                new CurrentScore(instrument, a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf))));
+        baseline.forEach((instrument, a) -> facts.add(new BaselineScore(instrument, a.score(), a.date())));
+    }
+
+    private static void addVitals(List<PlanRequest.VitalsInput> vitals, LocalDate asOf, List<Object> facts) {
+        if (vitals == null) {
+            return;
+        }
+        List<PlanRequest.VitalsInput> byDate = vitals.stream()
+                .sorted(Comparator.comparing(PlanRequest.VitalsInput::date)).toList();
+        PlanRequest.VitalsInput latestWithBp = null;
+        for (var v : byDate) {
+            facts.add(new VitalSigns(v.date(), ChronoUnit.DAYS.between(v.date(), asOf), v.systolic(), v.diastolic(),
+                    v.heartRate(), v.spo2()));
+            if (v.systolic() != null) {
+                latestWithBp = v;
+            }
+        }
+        if (latestWithBp != null) {
+            facts.add(new CurrentVitals(latestWithBp.date(), ChronoUnit.DAYS.between(latestWithBp.date(), asOf),
+                    latestWithBp.systolic(), latestWithBp.diastolic(), latestWithBp.heartRate(), latestWithBp.spo2()));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.ketaplan.plan;
+
+public record Monitoring(String text) implements PlanItem {
+}

@@ -1,0 +1,175 @@
+package org.ketaplan.plan;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.ketaplan.api.RequestReader;
+import org.ketaplan.engine.EngineResult;
+import org.ketaplan.engine.PlanEngine;
+import org.ketaplan.engine.RuleBase;
+import org.ketaplan.engine.RuleBaseHolder;
+import org.ketaplan.engine.RuleInfo;
+
+/**
+ * Request in, plan out: maps the request to facts, runs the rules, and assembles the plan. The assembly
+ * applies only the contract's own policy (most restrictive eligibility and triage win; any missing fact
+ * rules out ELIGIBLE; any clearance rules out better than NEEDS_CLEARANCE; a series is scheduled only when
+ * ELIGIBLE and ROUTINE). Every clinical decision comes from the rules.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    public static final String DISCLAIMER = "Decision support for a licensed clinician; not a prescription. "
+            + "Re-check label and REMS facts against the current product information before clinical use.";
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+
+    private final RuleBaseHolder rules;
+
+    public PlanService(RuleBaseHolder rules) {
+        this.rules = rules;
+    }
+
+    public TreatmentPlan plan(RequestReader.Parsed parsed) {
+        long start = System.nanoTime();
+        RuleBase ruleBase = rules.current();
+        TreatmentPlan plan = plan(ruleBase, parsed, UUID.randomUUID().toString());
+        // Audit line: ids, rule ids and timing only; never patient facts.
+        LOG.infof("plan %s ruleset %s rules [%s] %d us", plan.planId(), ruleBase.version(),
+                String.join(",", plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList()),
+                (System.nanoTime() - start) / 1000);
+        return plan;
+    }
+
+    /** The whole pipeline on a given rule set; no container needed, so rule tests run in plain JUnit. */
+    public static TreatmentPlan plan(RuleBase ruleBase, RequestReader.Parsed parsed, String planId) {
+        LocalDate asOf = parsed.request().asOf() != null ? parsed.request().asOf() : LocalDate.now(ZoneOffset.UTC);
+        EngineResult result = PlanEngine.run(ruleBase, FactMapper.facts(parsed, asOf, ruleBase.terminology()));
+        return assemble(planId, asOf, result);
+    }
+
+    static TreatmentPlan assemble(String planId, LocalDate asOf, EngineResult result) {
+        RuleBase rb = result.ruleBase();
+
+        List<TreatmentPlan.Reason> triageReasons = new ArrayList<>();
+        TriageLevel triage = TriageLevel.ROUTINE;
+        for (var p : result.itemsOf(Triage.class)) {
+            Triage t = (Triage) p.item();
+            triage = max(triage, t.level());
+            triageReasons.add(new TreatmentPlan.Reason(t.reason(), id(p.rule())));
+        }
+
+        List<TreatmentPlan.ClearanceItem> clearances = distinct(result, Clearance.class,
+                (c, r) -> new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r), c -> c.reviewer() + c.reason());
+        List<TreatmentPlan.MissingItem> missing = distinct(result, MissingData.class,
+                (m, r) -> new TreatmentPlan.MissingItem(m.fact(), m.reason(), r), MissingData::fact);
+
+        List<TreatmentPlan.EligibilityReason> eligibilityReasons = new ArrayList<>();
+        EligibilityLevel eligibility = EligibilityLevel.ELIGIBLE;
+        for (var p : result.itemsOf(Eligibility.class)) {
+            Eligibility e = (Eligibility) p.item();
+            eligibility = max(eligibility, e.level());
+            eligibilityReasons.add(new TreatmentPlan.EligibilityReason(e.level(), e.reason(), id(p.rule())));
+        }
+        for (var c : clearances) {
+            eligibility = max(eligibility, EligibilityLevel.NEEDS_CLEARANCE);
+            eligibilityReasons.add(new TreatmentPlan.EligibilityReason(EligibilityLevel.NEEDS_CLEARANCE,
+                    "Clearance by " + c.reviewer() + ": " + c.reason(), c.ruleId()));
+        }
+        for (var m : missing) {
+            eligibility = max(eligibility, EligibilityLevel.INSUFFICIENT_DATA);
+            eligibilityReasons.add(new TreatmentPlan.EligibilityReason(EligibilityLevel.INSUFFICIENT_DATA,
+                    "Missing " + m.fact() + ": " + m.reason(), m.ruleId()));
+        }
+        eligibilityReasons.sort(Comparator.comparing(TreatmentPlan.EligibilityReason::level).reversed());
+
+        List<TreatmentPlan.FlagItem> flagDetails = new ArrayList<>();
+        flagDetails.add(new TreatmentPlan.FlagItem(FlagCode.CLINICIAN_REVIEW_REQUIRED,
+                "Every plan is a suggestion for a licensed clinician to review.", null));
+        flagDetails.addAll(distinct(result, Flag.class, (f, r) -> new TreatmentPlan.FlagItem(f.code(), f.detail(), r),
+                f -> f.code() + f.detail()));
+        Set<FlagCode> flagSet = new LinkedHashSet<>();
+        flagDetails.forEach(f -> flagSet.add(f.flag()));
+
+        RiskLevel risk = RiskLevel.UNKNOWN;
+        for (var p : result.itemsOf(SuicideRisk.class)) {
+            risk = max(risk, ((SuicideRisk) p.item()).level());
+        }
+        SeverityLevel severity = result.itemsOf(DepressionSeverity.class).stream()
+                .map(p -> ((DepressionSeverity) p.item()).level()).findFirst().orElse(SeverityLevel.UNKNOWN);
+
+        TreatmentPlan.Series series = series(result, triage, eligibility);
+
+        List<TreatmentPlan.PsychotherapyItem> psychotherapy = distinct(result, Psychotherapy.class,
+                (p, r) -> new TreatmentPlan.PsychotherapyItem(p.type(), p.options(), p.detail(), r),
+                p -> p.type().name());
+        List<TreatmentPlan.MonitoringItem> monitoring = distinct(result, Monitoring.class,
+                (m, r) -> new TreatmentPlan.MonitoringItem(m.text(), r), Monitoring::text);
+
+        List<TreatmentPlan.RationaleItem> rationale = result.fired().stream()
+                .filter(f -> f.rule() != null)
+                .map(f -> new TreatmentPlan.RationaleItem(f.rule().id(), f.rule().name(), f.rule().strength(),
+                        f.statement(), f.rule().sources(), f.rule().category()))
+                .toList();
+
+        return new TreatmentPlan(planId, asOf, new TreatmentPlan.Ruleset(rb.version(), rb.loadedAt()),
+                triage, triageReasons, eligibility, eligibilityReasons, Indication.NONE,
+                new TreatmentPlan.Findings(null, null, null, null, severity, risk, ResponseStatus.NOT_STARTED),
+                series, List.of(), new TreatmentPlan.Maintenance(MaintenanceType.NOT_APPLICABLE, null, null),
+                psychotherapy, List.of(), monitoring, clearances, missing, List.copyOf(flagSet), flagDetails,
+                rationale, DISCLAIMER);
+    }
+
+    private static TreatmentPlan.Series series(EngineResult result, TriageLevel triage, EligibilityLevel eligibility) {
+        var proposal = result.itemsOf(SeriesProposal.class).stream()
+                .min(Comparator.comparing(p -> ((SeriesProposal) p.item()).type()))
+                .orElse(null);
+        if (proposal == null) {
+            return new TreatmentPlan.Series(SeriesType.NONE, null, null, null, null, null, List.of(),
+                    "No ketamine or esketamine series is indicated by the rules.", null);
+        }
+        SeriesProposal s = (SeriesProposal) proposal.item();
+        String ruleId = id(proposal.rule());
+        if (eligibility == EligibilityLevel.INELIGIBLE || eligibility == EligibilityLevel.NOT_INDICATED) {
+            return new TreatmentPlan.Series(SeriesType.NONE, s.type(), null, null, null, null, List.of(),
+                    "Not offered: eligibility is " + eligibility + ".", ruleId);
+        }
+        if (triage != TriageLevel.ROUTINE || eligibility != EligibilityLevel.ELIGIBLE) {
+            return new TreatmentPlan.Series(SeriesType.DEFER, s.type(), null, null, null, null, List.of(),
+                    "Deferred: triage is " + triage + " and eligibility is " + eligibility
+                            + "; nothing is scheduled until that is resolved.", ruleId);
+        }
+        return new TreatmentPlan.Series(s.type(), null, null, null, null, null, List.of(), s.note(), ruleId);
+    }
+
+    private static <E extends Enum<E>> E max(E a, E b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String id(RuleInfo rule) {
+        return rule == null ? null : rule.id();
+    }
+
+    /** Items of one kind, in the order the rules produced them, one per key (the first rule's wins). */
+    private static <T extends PlanItem, R> List<R> distinct(EngineResult result, Class<T> type,
+                                                            java.util.function.BiFunction<T, String, R> map,
+                                                            Function<T, String> key) {
+        Map<String, R> out = new LinkedHashMap<>();
+        for (var p : result.itemsOf(type)) {
+            T item = type.cast(p.item());
+            out.putIfAbsent(key.apply(item), map.apply(item, id(p.rule())));
+        }
+        return List.copyOf(out.values());
+    }
+}

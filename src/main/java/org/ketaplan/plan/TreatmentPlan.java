@@ -1,0 +1,96 @@
+package org.ketaplan.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The v1 plan (api-contract.md). Fields beyond the contract ({@code triageReasons},
+ * {@code eligibilityReasons}, {@code flagDetails}) only add detail; every item names the rule behind it.
+ */
+public record TreatmentPlan(
+        String planId,
+        LocalDate asOf,
+        Ruleset ruleset,
+        TriageLevel triage,
+        List<Reason> triageReasons,
+        EligibilityLevel eligibility,
+        List<EligibilityReason> eligibilityReasons,
+        Indication indication,
+        Findings findings,
+        Series series,
+        List<Alternative> alternatives,
+        Maintenance maintenance,
+        List<PsychotherapyItem> psychotherapy,
+        List<AdjunctItem> adjuncts,
+        List<MonitoringItem> monitoring,
+        List<ClearanceItem> clearances,
+        List<MissingItem> missingData,
+        List<FlagCode> flags,
+        List<FlagItem> flagDetails,
+        List<RationaleItem> rationale,
+        String disclaimer) {
+
+    public record Ruleset(String version, Instant loadedAt) {
+    }
+
+    public record Reason(String text, String ruleId) {
+    }
+
+    public record EligibilityReason(EligibilityLevel level, String text, String ruleId) {
+    }
+
+    public record Findings(
+            Boolean treatmentResistantDepression,
+            Boolean refractoryPtsd,
+            Boolean probablePtsd,
+            Boolean comorbidDepression,
+            SeverityLevel depressionSeverity,
+            RiskLevel suicideRisk,
+            ResponseStatus responseStatus) {
+    }
+
+    public record Series(
+            SeriesType type,
+            SeriesType proposedType,
+            Integer sessions,
+            String weeks,
+            String perWeek,
+            Dose dose,
+            List<LocalDate> schedule,
+            String note,
+            String ruleId) {
+    }
+
+    public record Dose(Double mgPerKg, Integer infusionMinutes, Double mgActualWeight, Double mgIdealWeight,
+                       String esketamine) {
+    }
+
+    public record Alternative(String modality, SeriesType series, String note, String ruleId) {
+    }
+
+    public record Maintenance(MaintenanceType type, String detail, String ruleId) {
+    }
+
+    public record PsychotherapyItem(PsychotherapyType type, List<String> options, String detail, String ruleId) {
+    }
+
+    public record AdjunctItem(AdjunctType type, String detail, String ruleId) {
+    }
+
+    public record MonitoringItem(String text, String ruleId) {
+    }
+
+    public record ClearanceItem(Reviewer reviewer, String reason, String ruleId) {
+    }
+
+    public record MissingItem(String fact, String reason, String ruleId) {
+    }
+
+    public record FlagItem(FlagCode flag, String detail, String ruleId) {
+    }
+
+    public record RationaleItem(String ruleId, String rule, String strength, String statement, List<String> sources,
+                                String category) {
+    }
+}
