@@ -86,8 +86,10 @@ public class RequestReader {
             request = reader.withHandler(new Collector(violations::add)).treeToValue(root, PlanRequest.class);
         } catch (IOException e) {
             // Whatever the handler could not absorb; still name the place.
-            violations.add(new Violation(e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                    ? pathOf(m.getPath()) : "", cleanMessage(e)));
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m.getPath()) : "";
+            String message = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                    && mi.getTargetType() != null ? Collector.expected(mi.getTargetType()) : cleanMessage(e);
+            violations.add(new Violation(field, message));
             throw new BadRequestProblem(detail(violations), violations);
         }
         if (request == null) {
@@ -271,12 +273,17 @@ public class RequestReader {
                 case VALUE_TRUE, VALUE_FALSE -> "a boolean";
                 default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
             };
-            sink.accept(new Violation(pathOf(p.getParsingContext()), expected(targetType.getRawClass()) + ", got " + got));
+            // On an opening bracket the parser has already stepped inside; the value's path is the parent's.
+            JsonStreamContext ctx = p.getParsingContext();
+            if ((t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) && ctx.getParent() != null) {
+                ctx = ctx.getParent();
+            }
+            sink.accept(new Violation(pathOf(ctx), expected(targetType.getRawClass()) + ", got " + got));
             p.skipChildren();
             return null;
         }
 
-        private static String expected(Class<?> type) {
+        static String expected(Class<?> type) {
             if (type.isEnum()) {
                 return "must be one of " + Arrays.toString(type.getEnumConstants());
             }

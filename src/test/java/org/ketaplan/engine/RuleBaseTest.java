@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -180,10 +178,5 @@ class RuleBaseTest {
         Path p = dir.resolve(rel);
         Files.createDirectories(p.getParent());
         Files.writeString(p, content);
-    }
-
-    @SuppressWarnings("unused")
-    private static <T> Map<T, Long> count(List<T> xs, Function<T, T> f) {
-        return xs.stream().collect(Collectors.groupingBy(f, Collectors.counting()));
     }
 }

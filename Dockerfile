@@ -1,0 +1,25 @@
+# Build: the same Maven Wrapper build as the README, tests run by CI rather than here.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY rules rules
+RUN ./mvnw -B -q package -DskipTests
+
+# Run: Quarkus fast-jar layout on a JRE 17, as a non-root user.
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
+ENV LANGUAGE='en_US:en'
+COPY --chown=185 --from=build /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --chown=185 --from=build /build/target/quarkus-app/*.jar /deployments/
+COPY --chown=185 --from=build /build/target/quarkus-app/app/ /deployments/app/
+COPY --chown=185 --from=build /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+# Rules stay outside the jar so a clinical lead's reviewed edit can be mounted over them.
+COPY --chown=185 --from=build /build/rules/ /deployments/rules/
+WORKDIR /deployments
+EXPOSE 8080
+USER 185
+ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules"
+ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
+ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

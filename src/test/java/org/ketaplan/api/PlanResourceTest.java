@@ -1,0 +1,208 @@
+package org.ketaplan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ketaplan.plan.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The v1 contract over the real HTTP stack, on the real rules/. */
+@QuarkusTest
+class PlanResourceTest {
+
+    static final String PLANS = "/api/v1/plans";
+
+    @Test
+    void contractExampleReturnsAPlan() {
+        given().contentType(ContentType.JSON).body(Requests.resource("/requests/contract-example.json").toString())
+                .when().post(PLANS)
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("planId", matchesPattern("[0-9a-f-]{36}"))
+                .body("asOf", equalTo("2026-11-21"))
+                .body("ruleset.version", matchesPattern("\\d{4}\\.\\d{2}\\.\\d{2}-[0-9a-f]{7}"))
+                .body("ruleset.loadedAt", notNullValue())
+                .body("triage", equalTo("ROUTINE"))
+                .body("findings.suicideRisk", equalTo("LOW"))
+                .body("findings.depressionSeverity", equalTo("MODERATELY_SEVERE"))
+                .body("flags", hasItem("CLINICIAN_REVIEW_REQUIRED"))
+                .body("rationale.size()", greaterThan(0))
+                .body("rationale.ruleId", everyItem(notNullValue()))
+                .body("disclaimer", containsString("licensed clinician"));
+    }
+
+    @Test
+    void rulesEndpointListsEveryRuleWithItsEvidence() {
+        given().when().get("/api/v1/rules")
+                .then().statusCode(200)
+                .body("version", matchesPattern("\\d{4}\\.\\d{2}\\.\\d{2}-[0-9a-f]{7}"))
+                .body("rules.size()", greaterThan(50))
+                .body("rules.id", hasItems("SUI-01a", "CI-09", "RC-01", "DI-01a", "MD-01a", "SEV-01a"))
+                .body("rules.file", everyItem(matchesPattern("rules/.+\\.drl")))
+                .body("rules.strength", everyItem(matchesPattern("FIRM|PRACTICE|UNCERTAIN")))
+                .body("rules.find { it.id == 'CI-09' }.sources", hasItem(containsString("Swiss")));
+    }
+
+    @Test
+    void planAndRulesReportTheSameRuleSetVersion() {
+        String version = given().get("/api/v1/rules").then().extract().path("version");
+        given().contentType(ContentType.JSON).body(Requests.complete().toString())
+                .when().post(PLANS).then().statusCode(200).body("ruleset.version", equalTo(version));
+    }
+
+    @Test
+    void emergencyCaseIsNeverScheduled() {
+        given().contentType(ContentType.JSON)
+                .body(Requests.complete().set("suicideScreen.intentWithPlan", true).toString())
+                .when().post(PLANS)
+                .then().statusCode(200)
+                .body("triage", equalTo("EMERGENCY_REFERRAL"))
+                .body("series.type", equalTo("DEFER"))
+                .body("series.proposedType", equalTo("ESKETAMINE_MDSI_COURSE"))
+                .body("series.schedule", hasSize(0))
+                .body("psychotherapy.type", hasItem("SAFETY_PLAN"));
+    }
+
+    @Nested
+    class BadInput {
+
+        @ParameterizedTest(name = "{0} = {1} -> 400 naming the field")
+        @CsvSource(delimiter = '|', value = {
+                "assessments[0].score | 28 | must be between 0 and 27",
+                "vitals[0].systolic | 301 | must be between 50 and 300",
+                "vitals[0].diastolic | 19 | must be between 20 and 200",
+                "vitals[0].heartRate | 251 | must be between 20 and 250",
+                "vitals[0].spo2 | 49 | must be between 50 and 100",
+                "patient.ageYears | 121 | must be between 0 and 120",
+                "patient.weightKg | 19.5 | must be between 20 and 400",
+                "patient.heightCm | 251 | must be between 100 and 250",
+                "treatmentHistory.adequateAntidepressantTrials | -1 | must be between 0",
+                "patient.sex | \"WOMAN\" | must be one of [FEMALE, MALE, OTHER, UNKNOWN]",
+                "diagnoses.ptsd | \"MAYBE\" | must be one of",
+                "assessments[0].instrument | \"BDI\" | must be one of",
+                "assessments[0].date | \"21/11/2026\" | must be a date",
+                "assessments[0].date | \"2026-11-22\" | must not be after asOf",
+                "vitals[0].date | \"2026-12-01\" | must not be after asOf",
+                "suicideScreen.date | \"2027-01-01\" | must not be after asOf",
+                "suicideScreen.intentWithPlan | \"no\" | must be true or false",
+                "patient.ageYears | \"forty\" | must be a whole number",
+                "patient.ageYears | 42.5 | must be a whole number",
+                "patient | [] | must be an object",
+                "medications | {} | must be an array",
+                "patient.favouriteColour | \"blue\" | unknown field",
+                "suicideScreen.intentWithPlna | true | unknown field"})
+        void invalidValueIsRejectedWithItsPath(String path, String json, String message) {
+            given().contentType(ContentType.JSON).body(Requests.complete().setJson(path, json).toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("title", notNullValue())
+                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
+        }
+
+        @Test
+        void systolicNotAboveDiastolicIsRejected() {
+            given().contentType(ContentType.JSON).body(Requests.complete().vitals(80, 80).toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .body("violations.field", hasItem("vitals[0].systolic"))
+                    .body("violations.message", hasItem(containsString("greater than diastolic")));
+        }
+
+        @Test
+        void everyViolationIsListedAtOnce() {
+            given().contentType(ContentType.JSON)
+                    .body(Requests.complete()
+                            .set("patient.ageYears", 200)
+                            .set("patient.sex", "WOMAN")
+                            .set("assessments[0].score", 99)
+                            .set("typo", true)
+                            .vitals(80, 90).toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .body("violations.field", hasItems("patient.ageYears", "patient.sex", "assessments[0].score",
+                            "typo", "vitals[0].systolic"));
+        }
+
+        @Test
+        void duplicateKeyIsRejected() {
+            given().contentType(ContentType.JSON)
+                    .body("{\"asOf\":\"2026-11-21\",\"asOf\":\"2026-11-20\"}")
+                    .when().post(PLANS)
+                    .then().statusCode(400).body("violations[0].message", containsString("Duplicate field"));
+        }
+
+        @ParameterizedTest(name = "body {0} -> 400")
+        @CsvSource(delimiter = '|', value = {
+                "{\"asOf\": | malformed JSON",
+                "[] | must be a JSON object",
+                "\"hello\" | must be a JSON object",
+                "null | must be a JSON object",
+                "'   ' | request body is empty",
+                "{} trailing | malformed JSON"})
+        void malformedBodiesAreRejected(String body, String message) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].message", containsString(message))
+                    .body(not(containsString("Exception")));
+        }
+
+        @Test
+        void emptyBodyIsRejected() {
+            given().contentType(ContentType.JSON)
+                    .when().post(PLANS)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].message", equalTo("request body is empty"));
+        }
+
+        @Test
+        void wrongMediaTypeIs415() {
+            given().contentType(ContentType.TEXT).body("hello")
+                    .when().post(PLANS)
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
+
+        @Test
+        void bodyOverTheLimitIs413() {
+            String padding = "x".repeat(300 * 1024);
+            given().contentType(ContentType.JSON).body("{\"asOf\":\"2026-11-21\",\"pad\":\"" + padding + "\"}")
+                    .when().post(PLANS)
+                    .then().statusCode(413);
+        }
+
+        @Test
+        void tooManyAssessmentsIsRejected() {
+            Requests r = Requests.complete();
+            for (int i = 4; i <= 501; i++) {
+                r.setJson("assessments[" + i + "]", "{\"instrument\":\"PHQ9\",\"score\":10,\"date\":\"2026-11-01\"}");
+            }
+            given().contentType(ContentType.JSON).body(r.toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400).body("violations.field", hasItem("assessments"));
+        }
+
+        @Test
+        void unknownPathIsProblemJson404() {
+            given().when().get("/api/v1/nothing-here")
+                    .then().statusCode(404);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.ketaplan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged service refuses to start on a broken rules/ directory, and says which file and line. Runs
+ * the real jar in its own JVM from a directory that holds the broken copy, as an operator would.
+ */
+class StartupWithBrokenRulesIT {
+
+    @Test
+    void brokenDrlStopsStartupNamingFileAndLine(@TempDir Path workDir) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        TestRules.copyAll(workDir.resolve("rules"));
+        Path broken = workDir.resolve("rules/ketamine/broken.drl");
+        Files.writeString(broken, """
+                package ketamine;
+                import org.ketaplan.patient.*;
+
+                rule "Broken on purpose"
+                    @id("CI-03z") @strength("FIRM") @source("test") @reviewed("2026-11-21")
+                    when
+                        Patient( ageYears > )
+                    then
+                end
+                """);
+        Path log = workDir.resolve("out.log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-Dketaplan.rules.dir=rules", "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean exited = p.waitFor(90, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly();
+        }
+        String output = read(log);
+        assertThat(exited).as("service must not start with broken rules; output:%n%s", output).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(output).contains("rules/ketamine/broken.drl:7");
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}
