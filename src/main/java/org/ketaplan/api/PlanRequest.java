@@ -23,6 +23,8 @@ import org.ketaplan.patient.SudSeverity;
 
 /**
  * The v1 request (api-contract.md). Every fact is optional: a missing one is unknown, never "no".
+ * {@code requestedIvDoseMgPerKg} is an addition to the contract: an IV dose above the studied 0.5 mg/kg that
+ * the clinician asks about (clinical-spec DOSE-04).
  * List sizes are bounded so one request cannot exhaust the engine.
  */
 public record PlanRequest(
@@ -38,7 +40,9 @@ public record PlanRequest(
         @Size(max = 100) List<@NotNull(message = "must not be null") @Valid MedicationInput> medications,
         @Valid SettingInput setting,
         Modality preferredModality,
-        @Valid CourseInput course) {
+        @Valid CourseInput course,
+        @DecimalMin(value = "0.05", message = "must be between 0.05 and 2.0")
+        @DecimalMax(value = "2.0", message = "must be between 0.05 and 2.0") Double requestedIvDoseMgPerKg) {
 
     public record PatientInput(
             @Range(min = 0, max = 120) Integer ageYears,

@@ -67,6 +67,7 @@ public final class PlanEngine {
         private final Map<FactHandle, PlanItem> live = new LinkedHashMap<>();
         private final Map<String, Integer> firings = new LinkedHashMap<>();
         private final Map<String, String> firstStatement = new HashMap<>();
+        private final Map<String, Integer> produced = new HashMap<>();
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
@@ -83,6 +84,7 @@ public final class PlanEngine {
                     producer.put(event.getFactHandle(), rule);
                     live.put(event.getFactHandle(), item);
                     firstStatement.putIfAbsent(rule, item.text());
+                    produced.merge(rule, 1, Integer::sum);
                 }
             }
 
@@ -101,8 +103,14 @@ public final class PlanEngine {
             List<EngineResult.Produced> items = new ArrayList<>();
             live.forEach((handle, item) ->
                     items.add(new EngineResult.Produced(item, ruleBase.rulesByName().get(producer.get(handle)))));
+            java.util.Set<String> stillStanding = new java.util.HashSet<>(producer.size());
+            live.keySet().forEach(h -> stillStanding.add(producer.get(h)));
             List<EngineResult.Fired> fired = new ArrayList<>();
             for (String name : firings.keySet()) {
+                // A rule whose every conclusion was withdrawn again (truth maintenance) did not shape the plan.
+                if (produced.containsKey(name) && !stillStanding.contains(name)) {
+                    continue;
+                }
                 fired.add(new EngineResult.Fired(ruleBase.rulesByName().get(name), firstStatement.get(name)));
             }
             return new EngineResult(ruleBase, List.copyOf(items), List.copyOf(fired));

@@ -8,5 +8,6 @@ public record Course(
         int sessionsGiven,
         LocalDate firstSession,
         LocalDate lastSession,
+        Long daysSinceFirstSession,
         Long daysSinceLastSession) {
 }

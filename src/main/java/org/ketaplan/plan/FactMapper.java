@@ -19,6 +19,9 @@ import org.ketaplan.patient.Course;
 import org.ketaplan.patient.CurrentScore;
 import org.ketaplan.patient.CurrentVitals;
 import org.ketaplan.patient.Diagnoses;
+import org.ketaplan.patient.DoseRequest;
+import org.ketaplan.patient.PlanDate;
+import org.ketaplan.patient.ScoreChange;
 import org.ketaplan.patient.Instrument;
 import org.ketaplan.patient.MedicalHistory;
 import org.ketaplan.patient.Medication;
@@ -86,6 +89,8 @@ final class FactMapper {
         addMedications(r.medications(), terminology, facts);
         Course course = course(r.course(), asOf);
         facts.add(course);
+        facts.add(new PlanDate(asOf));
+        facts.add(new DoseRequest(r.requestedIvDoseMgPerKg()));
         addScores(r.assessments(), asOf, course, facts);
         addVitals(r.vitals(), asOf, facts);
 
@@ -126,11 +131,12 @@ final class FactMapper {
 
     private static Course course(PlanRequest.CourseInput c, LocalDate asOf) {
         if (c == null || c.sessions() == null || c.sessions().isEmpty()) {
-            return new Course(c == null ? null : c.modality(), 0, null, null, null);
+            return new Course(c == null ? null : c.modality(), 0, null, null, null, null);
         }
         List<LocalDate> dates = c.sessions().stream().map(PlanRequest.SessionInput::date).sorted().toList();
         LocalDate last = dates.get(dates.size() - 1);
-        return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(last, asOf));
+        return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(dates.get(0), asOf),
+                ChronoUnit.DAYS.between(last, asOf));
     }
 
     private static void addScores(List<PlanRequest.AssessmentInput> assessments, LocalDate asOf, Course course,
@@ -138,21 +144,38 @@ final class FactMapper {
         if (assessments == null) {
             return;
         }
+        LocalDate first = course.firstSession();
         // Stable sort by date: for two scores on the same day, the later one in the request counts.
         List<PlanRequest.AssessmentInput> byDate = assessments.stream()
                 .sorted(Comparator.comparing(PlanRequest.AssessmentInput::date)).toList();
         Map<Instrument, PlanRequest.AssessmentInput> current = new EnumMap<>(Instrument.class);
         Map<Instrument, PlanRequest.AssessmentInput> baseline = new EnumMap<>(Instrument.class);
         for (var a : byDate) {
-            facts.add(new Assessment(a.instrument(), a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf)));
             current.put(a.instrument(), a);
-            if (course.firstSession() != null && !a.date().isAfter(course.firstSession())) {
+            if (first != null && !a.date().isAfter(first)) {
                 baseline.put(a.instrument(), a);
             }
         }
+        for (var a : byDate) {
+            var b = baseline.get(a.instrument());
+            boolean after = first != null && a.date().isAfter(first);
+            facts.add(new Assessment(a.instrument(), a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf),
+                    after, after && b != null ? percentReduction(b.score(), a.score()) : null));
+        }
         current.forEach((instrument, a) -> facts.add(
                 new CurrentScore(instrument, a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf))));
-        baseline.forEach((instrument, a) -> facts.add(new BaselineScore(instrument, a.score(), a.date())));
+        baseline.forEach((instrument, b) -> {
+            facts.add(new BaselineScore(instrument, b.score(), b.date()));
+            var c = current.get(instrument);
+            if (c != null && c.date().isAfter(first)) {
+                facts.add(new ScoreChange(instrument, b.score(), c.score(), percentReduction(b.score(), c.score()),
+                        b.score() - c.score()));
+            }
+        });
+    }
+
+    private static Double percentReduction(int baseline, int current) {
+        return baseline == 0 ? null : (baseline - current) * 100.0 / baseline;
     }
 
     private static void addVitals(List<PlanRequest.VitalsInput> vitals, LocalDate asOf, List<Object> facts) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,13 @@ import org.ketaplan.engine.PlanEngine;
 import org.ketaplan.engine.RuleBase;
 import org.ketaplan.engine.RuleBaseHolder;
 import org.ketaplan.engine.RuleInfo;
+import org.ketaplan.patient.Course;
 
 /**
  * Request in, plan out: maps the request to facts, runs the rules, and assembles the plan. The assembly
- * applies only the contract's own policy (most restrictive eligibility and triage win; any missing fact
- * rules out ELIGIBLE; any clearance rules out better than NEEDS_CLEARANCE; a series is scheduled only when
- * ELIGIBLE and ROUTINE). Every clinical decision comes from the rules.
+ * applies only the contract's own policy (most restrictive eligibility and most urgent triage win; any
+ * missing fact rules out ELIGIBLE; any clearance rules out better than NEEDS_CLEARANCE; a series is dated
+ * only when ELIGIBLE and ROUTINE). Every clinical decision comes from the rules.
  */
 @ApplicationScoped
 public class PlanService {
@@ -55,11 +57,13 @@ public class PlanService {
     /** The whole pipeline on a given rule set; no container needed, so rule tests run in plain JUnit. */
     public static TreatmentPlan plan(RuleBase ruleBase, RequestReader.Parsed parsed, String planId) {
         LocalDate asOf = parsed.request().asOf() != null ? parsed.request().asOf() : LocalDate.now(ZoneOffset.UTC);
-        EngineResult result = PlanEngine.run(ruleBase, FactMapper.facts(parsed, asOf, ruleBase.terminology()));
-        return assemble(planId, asOf, result);
+        List<Object> facts = FactMapper.facts(parsed, asOf, ruleBase.terminology());
+        Course course = facts.stream().filter(Course.class::isInstance).map(Course.class::cast).findFirst().orElseThrow();
+        EngineResult result = PlanEngine.run(ruleBase, facts);
+        return assemble(planId, asOf, course, result);
     }
 
-    static TreatmentPlan assemble(String planId, LocalDate asOf, EngineResult result) {
+    static TreatmentPlan assemble(String planId, LocalDate asOf, Course course, EngineResult result) {
         RuleBase rb = result.ruleBase();
 
         List<TreatmentPlan.Reason> triageReasons = new ArrayList<>();
@@ -69,6 +73,7 @@ public class PlanService {
             triage = max(triage, t.level());
             triageReasons.add(new TreatmentPlan.Reason(t.reason(), id(p.rule())));
         }
+        triageReasons.sort(Comparator.comparing(r -> r.ruleId() == null ? "" : r.ruleId()));
 
         List<TreatmentPlan.ClearanceItem> clearances = distinct(result, Clearance.class,
                 (c, r) -> new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r), c -> c.reviewer() + c.reason());
@@ -102,20 +107,26 @@ public class PlanService {
         Set<FlagCode> flagSet = new LinkedHashSet<>();
         flagDetails.forEach(f -> flagSet.add(f.flag()));
 
-        RiskLevel risk = RiskLevel.UNKNOWN;
-        for (var p : result.itemsOf(SuicideRisk.class)) {
-            risk = max(risk, ((SuicideRisk) p.item()).level());
-        }
-        SeverityLevel severity = result.itemsOf(DepressionSeverity.class).stream()
-                .map(p -> ((DepressionSeverity) p.item()).level()).findFirst().orElse(SeverityLevel.UNKNOWN);
-
-        TreatmentPlan.Series series = series(result, triage, eligibility);
-
+        TreatmentPlan.Series series = series(result, asOf, course, triage, eligibility);
+        List<TreatmentPlan.Alternative> alternatives = distinct(result, AlternativeOption.class,
+                (a, r) -> new TreatmentPlan.Alternative(a.modality().name(), a.series(), a.note(), r),
+                a -> a.modality().name());
         List<TreatmentPlan.PsychotherapyItem> psychotherapy = distinct(result, Psychotherapy.class,
                 (p, r) -> new TreatmentPlan.PsychotherapyItem(p.type(), p.options(), p.detail(), r),
                 p -> p.type().name());
+        List<TreatmentPlan.AdjunctItem> adjuncts = distinct(result, Adjunct.class,
+                (a, r) -> new TreatmentPlan.AdjunctItem(a.type(), a.detail(), r), a -> a.type().name());
         List<TreatmentPlan.MonitoringItem> monitoring = distinct(result, Monitoring.class,
                 (m, r) -> new TreatmentPlan.MonitoringItem(m.text(), r), Monitoring::text);
+        List<TreatmentPlan.Reason> notes = distinct(result, Note.class,
+                (n, r) -> new TreatmentPlan.Reason(n.text(), r), Note::text);
+
+        TreatmentPlan.Maintenance maintenance = result.itemsOf(MaintenancePlan.class).stream().findFirst()
+                .map(p -> {
+                    MaintenancePlan m = (MaintenancePlan) p.item();
+                    return new TreatmentPlan.Maintenance(m.type(), m.detail(), m.reviewBy(), id(p.rule()));
+                })
+                .orElse(new TreatmentPlan.Maintenance(MaintenanceType.NOT_APPLICABLE, null, null, null));
 
         List<TreatmentPlan.RationaleItem> rationale = result.fired().stream()
                 .filter(f -> f.rule() != null)
@@ -124,33 +135,93 @@ public class PlanService {
                 .toList();
 
         return new TreatmentPlan(planId, asOf, new TreatmentPlan.Ruleset(rb.version(), rb.loadedAt()),
-                triage, triageReasons, eligibility, eligibilityReasons, Indication.NONE,
-                new TreatmentPlan.Findings(null, null, null, null, severity, risk, ResponseStatus.NOT_STARTED),
-                series, List.of(), new TreatmentPlan.Maintenance(MaintenanceType.NOT_APPLICABLE, null, null),
-                psychotherapy, List.of(), monitoring, clearances, missing, List.copyOf(flagSet), flagDetails,
-                rationale, DISCLAIMER);
+                triage, triageReasons, eligibility, eligibilityReasons, indication(result),
+                findings(result, course), series, alternatives, maintenance, psychotherapy, adjuncts, monitoring,
+                clearances, missing, List.copyOf(flagSet), flagDetails, notes, rationale, DISCLAIMER);
     }
 
-    private static TreatmentPlan.Series series(EngineResult result, TriageLevel triage, EligibilityLevel eligibility) {
+    private static Indication indication(EngineResult result) {
+        // The rules make indications exclusive; should two ever stand, the first in contract order is shown.
+        return result.itemsOf(IndicationFinding.class).stream()
+                .map(p -> ((IndicationFinding) p.item()).indication())
+                .min(Comparator.naturalOrder())
+                .orElse(Indication.NONE);
+    }
+
+    private static TreatmentPlan.Findings findings(EngineResult result, Course course) {
+        Boolean trd = first(result, TreatmentResistantDepression.class, TreatmentResistantDepression::value);
+        Boolean refractoryPtsd = result.itemsOf(RefractoryPtsd.class).isEmpty() ? null : Boolean.TRUE;
+        Boolean probablePtsd = result.itemsOf(ProbablePtsd.class).isEmpty() ? null : Boolean.TRUE;
+        Boolean comorbid = first(result, ComorbidDepression.class, ComorbidDepression::value);
+        RiskLevel risk = RiskLevel.UNKNOWN;
+        for (var p : result.itemsOf(SuicideRisk.class)) {
+            risk = max(risk, ((SuicideRisk) p.item()).level());
+        }
+        SeverityLevel severity = first(result, DepressionSeverity.class, DepressionSeverity::level);
+        ResponseStatus response = first(result, ResponseFinding.class, ResponseFinding::status);
+        if (response == null) {
+            response = course.sessionsGiven() == 0 ? ResponseStatus.NOT_STARTED : ResponseStatus.IN_PROGRESS;
+        }
+        List<String> ptsdResponse = result.itemsOf(PtsdResponse.class).stream()
+                .map(p -> ((PtsdResponse) p.item()).status()).distinct().toList();
+        return new TreatmentPlan.Findings(trd, refractoryPtsd, probablePtsd, comorbid,
+                severity == null ? SeverityLevel.UNKNOWN : severity, risk, response, ptsdResponse);
+    }
+
+    private static TreatmentPlan.Series series(EngineResult result, LocalDate asOf, Course course, TriageLevel triage,
+                                               EligibilityLevel eligibility) {
         var proposal = result.itemsOf(SeriesProposal.class).stream()
                 .min(Comparator.comparing(p -> ((SeriesProposal) p.item()).type()))
                 .orElse(null);
         if (proposal == null) {
-            return new TreatmentPlan.Series(SeriesType.NONE, null, null, null, null, null, List.of(),
-                    "No ketamine or esketamine series is indicated by the rules.", null);
+            return new TreatmentPlan.Series(SeriesType.NONE, null, null, null, null, course.sessionsGiven(), null,
+                    List.of(), "No ketamine or esketamine series is indicated by the rules.", null);
         }
         SeriesProposal s = (SeriesProposal) proposal.item();
         String ruleId = id(proposal.rule());
+        TreatmentPlan.Dose dose = dose(result);
         if (eligibility == EligibilityLevel.INELIGIBLE || eligibility == EligibilityLevel.NOT_INDICATED) {
-            return new TreatmentPlan.Series(SeriesType.NONE, s.type(), null, null, null, null, List.of(),
-                    "Not offered: eligibility is " + eligibility + ".", ruleId);
+            return new TreatmentPlan.Series(SeriesType.NONE, s.type(), null, null, null, course.sessionsGiven(), null,
+                    List.of(), "Not offered: eligibility is " + eligibility + ".", ruleId);
         }
         if (triage != TriageLevel.ROUTINE || eligibility != EligibilityLevel.ELIGIBLE) {
-            return new TreatmentPlan.Series(SeriesType.DEFER, s.type(), null, null, null, null, List.of(),
-                    "Deferred: triage is " + triage + " and eligibility is " + eligibility
-                            + "; nothing is scheduled until that is resolved.", ruleId);
+            return new TreatmentPlan.Series(SeriesType.DEFER, s.type(), s.sessions(), s.weeks(), s.perWeek(),
+                    course.sessionsGiven(), dose, List.of(), "Deferred: triage is " + triage + " and eligibility is "
+                    + eligibility + "; nothing is scheduled until that is resolved.", ruleId);
         }
-        return new TreatmentPlan.Series(s.type(), null, null, null, null, null, List.of(), s.note(), ruleId);
+        return new TreatmentPlan.Series(s.type(), null, s.sessions(), s.weeks(), s.perWeek(), course.sessionsGiven(),
+                dose, schedule(s, asOf, course), s.note(), ruleId);
+    }
+
+    /**
+     * Dates the sessions still to give: the rule's spacing from the next unsent session on, starting the day
+     * after the plan date (which is always at least a day after the last session given).
+     */
+    static List<LocalDate> schedule(SeriesProposal s, LocalDate asOf, Course course) {
+        int given = course.sessionsGiven();
+        List<Integer> offsets = s.dayOffsets();
+        if (given >= offsets.size()) {
+            return List.of();
+        }
+        int base = offsets.get(given);
+        LocalDate start = asOf.plusDays(1);
+        return offsets.subList(given, offsets.size()).stream().map(o -> start.plusDays(o - base)).toList();
+    }
+
+    private static TreatmentPlan.Dose dose(EngineResult result) {
+        IvDose iv = first(result, IvDose.class, d -> d);
+        IdealWeightDose ideal = first(result, IdealWeightDose.class, d -> d);
+        EsketamineDose esketamine = first(result, EsketamineDose.class, d -> d);
+        if (iv == null && esketamine == null) {
+            return null;
+        }
+        return new TreatmentPlan.Dose(iv == null ? null : iv.mgPerKg(), iv == null ? null : iv.infusionMinutes(),
+                iv == null ? null : iv.mgActualWeight(), ideal == null ? null : ideal.mgIdealWeight(),
+                ideal == null ? null : ideal.idealBodyWeightKg(), esketamine == null ? null : esketamine.text());
+    }
+
+    private static <T extends PlanItem, R> R first(EngineResult result, Class<T> type, Function<T, R> f) {
+        return result.itemsOf(type).stream().findFirst().map(p -> f.apply(type.cast(p.item()))).orElse(null);
     }
 
     private static <E extends Enum<E>> E max(E a, E b) {
@@ -163,8 +234,7 @@ public class PlanService {
 
     /** Items of one kind, in the order the rules produced them, one per key (the first rule's wins). */
     private static <T extends PlanItem, R> List<R> distinct(EngineResult result, Class<T> type,
-                                                            java.util.function.BiFunction<T, String, R> map,
-                                                            Function<T, String> key) {
+                                                            BiFunction<T, String, R> map, Function<T, String> key) {
         Map<String, R> out = new LinkedHashMap<>();
         for (var p : result.itemsOf(type)) {
             T item = type.cast(p.item());

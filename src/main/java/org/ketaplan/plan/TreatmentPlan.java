@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The v1 plan (api-contract.md). Fields beyond the contract ({@code triageReasons},
- * {@code eligibilityReasons}, {@code flagDetails}) only add detail; every item names the rule behind it.
+ * The v1 plan (api-contract.md). Fields beyond the contract ({@code triageReasons}, {@code eligibilityReasons},
+ * {@code flagDetails}, {@code notes}, {@code findings.ptsdResponse}, {@code series.sessionsGiven},
+ * {@code maintenance.reviewBy}, {@code dose.idealBodyWeightKg}) only add detail; every item names its rule.
  */
 public record TreatmentPlan(
         String planId,
@@ -28,6 +29,7 @@ public record TreatmentPlan(
         List<MissingItem> missingData,
         List<FlagCode> flags,
         List<FlagItem> flagDetails,
+        List<Reason> notes,
         List<RationaleItem> rationale,
         String disclaimer) {
 
@@ -47,7 +49,8 @@ public record TreatmentPlan(
             Boolean comorbidDepression,
             SeverityLevel depressionSeverity,
             RiskLevel suicideRisk,
-            ResponseStatus responseStatus) {
+            ResponseStatus responseStatus,
+            List<String> ptsdResponse) {
     }
 
     public record Series(
@@ -56,6 +59,7 @@ public record TreatmentPlan(
             Integer sessions,
             String weeks,
             String perWeek,
+            Integer sessionsGiven,
             Dose dose,
             List<LocalDate> schedule,
             String note,
@@ -63,13 +67,13 @@ public record TreatmentPlan(
     }
 
     public record Dose(Double mgPerKg, Integer infusionMinutes, Double mgActualWeight, Double mgIdealWeight,
-                       String esketamine) {
+                       Double idealBodyWeightKg, String esketamine) {
     }
 
     public record Alternative(String modality, SeriesType series, String note, String ruleId) {
     }
 
-    public record Maintenance(MaintenanceType type, String detail, String ruleId) {
+    public record Maintenance(MaintenanceType type, String detail, LocalDate reviewBy, String ruleId) {
     }
 
     public record PsychotherapyItem(PsychotherapyType type, List<String> options, String detail, String ruleId) {

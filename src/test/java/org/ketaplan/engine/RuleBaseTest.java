@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real rules/ directory compiles and every rule carries its clinical metadata. Plain JUnit: seconds. */
 class RuleBaseTest {
 
-    static final Path RULES = Path.of("rules");
-
     @Test
     void realRulesCompileAndVerify() {
         RuleBase rb = TestRules.ruleBase();

@@ -30,9 +30,23 @@ public final class Plans {
     }
 
     public static TreatmentPlan plan(byte[] body) {
-        TreatmentPlan plan = PlanService.plan(TestRules.ruleBase(), READER.read(body), "test");
+        return plan(TestRules.ruleBase(), body);
+    }
+
+    /** On another rule set, e.g. a copy of rules/ with a parameter changed. */
+    public static TreatmentPlan plan(org.ketaplan.engine.RuleBase ruleBase, byte[] body) {
+        TreatmentPlan plan = PlanService.plan(ruleBase, READER.read(body), "test");
         plan.rationale().forEach(r -> FIRED.add(r.ruleId()));
         return plan;
+    }
+
+    /** Runs a request file for its fired rules only. */
+    public static void record(java.nio.file.Path request) {
+        try {
+            plan(java.nio.file.Files.readAllBytes(request));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static RequestReader reader() {

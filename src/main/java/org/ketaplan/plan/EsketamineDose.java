@@ -1,0 +1,4 @@
+package org.ketaplan.plan;
+
+public record EsketamineDose(String text) implements PlanItem {
+}
