@@ -189,17 +189,21 @@ public class PlanService {
                     course.sessionsGiven(), dose, List.of(), "Deferred: triage is " + triage + " and eligibility is "
                     + eligibility + "; nothing is scheduled until that is resolved.", ruleId);
         }
+        List<Integer> offsets = result.itemsOf(SessionSpacing.class).stream()
+                .map(p -> (SessionSpacing) p.item())
+                .filter(sp -> sp.type() == s.type())
+                .map(SessionSpacing::dayOffsets)
+                .findFirst().orElse(List.of());
         return new TreatmentPlan.Series(s.type(), null, s.sessions(), s.weeks(), s.perWeek(), course.sessionsGiven(),
-                dose, schedule(s, asOf, course), s.note(), ruleId);
+                dose, schedule(offsets, asOf, course), s.note(), ruleId);
     }
 
     /**
      * Dates the sessions still to give: the rule's spacing from the next unsent session on, starting the day
      * after the plan date (which is always at least a day after the last session given).
      */
-    static List<LocalDate> schedule(SeriesProposal s, LocalDate asOf, Course course) {
+    static List<LocalDate> schedule(List<Integer> offsets, LocalDate asOf, Course course) {
         int given = course.sessionsGiven();
-        List<Integer> offsets = s.dayOffsets();
         if (given >= offsets.size()) {
             return List.of();
         }

@@ -1,17 +1,14 @@
 package org.ketaplan.plan;
 
-import java.util.List;
-
 /**
- * The series a patient would get. {@code dayOffsets} spaces the sessions from the first one (day 0); the
- * plan dates them from asOf + 1 only when triage is ROUTINE and eligibility ELIGIBLE, and otherwise defers.
+ * The series a patient would get; the plan dates it (with the {@link SessionSpacing} of its type) only when
+ * triage is ROUTINE and eligibility ELIGIBLE, and otherwise defers or withholds it.
  */
 public record SeriesProposal(
         SeriesType type,
         int sessions,
         String weeks,
         String perWeek,
-        List<Integer> dayOffsets,
         String note) implements PlanItem {
     @Override
     public String text() {
