@@ -20,5 +20,12 @@ public record RuleBase(
         List<RuleInfo> rules,
         Map<String, RuleInfo> rulesByName,
         List<Parameter> parameters,
-        Terminology terminology) {
+        Terminology terminology,
+        Map<String, java.util.Set<String>> scenariosByRuleId) {
+
+    /** The same rule set, with the scenarios that exercised each rule (known once the gate has run). */
+    public RuleBase withScenarioCoverage(Map<String, java.util.Set<String>> coverage) {
+        return new RuleBase(version, loadedAt, container, kieBase, rules, rulesByName, parameters, terminology,
+                Map.copyOf(coverage));
+    }
 }

@@ -101,7 +101,13 @@ public final class RuleBaseLoader {
         ClassLoader classLoader = Parameter.class.getClassLoader();
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(display(m.getPath()), m.getLine(), m.getText().strip()));
+            // Drools adds this after any parse error; it says nothing the parse error did not.
+            if (!m.getText().contains("Parser returned a null Package")) {
+                problems.add(new RuleProblem(display(m.getPath()), m.getLine(), m.getText().strip()));
+            }
+        }
+        if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(displayDir, 0, "the rules do not compile"));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -123,7 +129,7 @@ public final class RuleBaseLoader {
         String version = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(loadedAt)
                 + "-" + contentHash(files);
         return new RuleBase(version, loadedAt, container, kieBase, List.copyOf(rules), Map.copyOf(byName),
-                List.copyOf(parameters), terminology);
+                List.copyOf(parameters), terminology, Map.of());
     }
 
     private Map<String, byte[]> readFiles() {
@@ -293,7 +299,10 @@ public final class RuleBaseLoader {
                 List<String> sources = source == null ? List.of()
                         : Arrays.stream(source.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
                 String category = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
-                rules.add(new RuleInfo(id, rule.getName(), file, category, strength, sources, reviewed));
+                // "SUI-01a" implements SUI-01; @spec names the spec ID where a suffix is part of it (DX-06b).
+                String specId = meta(meta, "spec") != null ? meta(meta, "spec")
+                        : id == null ? null : id.replaceFirst("(-\\d{2})[a-z]$", "$1");
+                rules.add(new RuleInfo(id, specId, rule.getName(), file, category, strength, sources, reviewed));
             }
         }
         rules.sort(Comparator.comparing(RuleInfo::file).thenComparing(r -> r.id() == null ? "" : r.id()));

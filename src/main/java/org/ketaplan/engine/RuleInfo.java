@@ -3,11 +3,12 @@ package org.ketaplan.engine;
 import java.util.List;
 
 /**
- * One DRL rule as a clinician sees it: its clinical-spec ID, name, file (relative to the rules directory),
- * category (the file name), evidence strength, sources and last review date.
+ * One DRL rule as a clinician sees it: its rule ID, the clinical-spec ID it implements, name, file (under
+ * the rules directory), category (the file name), evidence strength, sources and last review date.
  */
 public record RuleInfo(
         String id,
+        String specId,
         String name,
         String file,
         String category,

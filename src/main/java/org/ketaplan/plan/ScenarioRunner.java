@@ -28,7 +28,7 @@ public final class ScenarioRunner {
     public record Scenario(String name, Path dir) {
     }
 
-    public record Result(String name, List<String> differences) {
+    public record Result(String name, List<String> differences, List<String> firedRuleIds) {
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -66,13 +66,14 @@ public final class ScenarioRunner {
             try {
                 plan = PlanService.plan(ruleBase, reader.read(request), "scenario");
             } catch (BadRequestProblem e) {
-                return new Result(scenario.name(), List.of("request.json is invalid: " + e.violations()));
+                return new Result(scenario.name(), List.of("request.json is invalid: " + e.violations()), List.of());
             }
             List<String> differences = new ArrayList<>();
             compare(expected, json.valueToTree(plan), "", differences);
-            return new Result(scenario.name(), differences);
+            return new Result(scenario.name(), differences,
+                    plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList());
         } catch (IOException e) {
-            return new Result(scenario.name(), List.of("cannot read the scenario: " + e.getMessage()));
+            return new Result(scenario.name(), List.of("cannot read the scenario: " + e.getMessage()), List.of());
         }
     }
 

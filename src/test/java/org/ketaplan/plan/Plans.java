@@ -18,6 +18,8 @@ import org.ketaplan.engine.TestRules;
 public final class Plans {
 
     private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+    /** Rule ID to the test methods (Class.method) that fired it, for rules/TRACEABILITY.md. */
+    private static final java.util.Map<String, Set<String>> TESTS_BY_RULE = new ConcurrentHashMap<>();
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     private static final RequestReader READER = new RequestReader(Requests.JSON, VALIDATOR);
@@ -36,17 +38,30 @@ public final class Plans {
     /** On another rule set, e.g. a copy of rules/ with a parameter changed. */
     public static TreatmentPlan plan(org.ketaplan.engine.RuleBase ruleBase, byte[] body) {
         TreatmentPlan plan = PlanService.plan(ruleBase, READER.read(body), "test");
-        plan.rationale().forEach(r -> FIRED.add(r.ruleId()));
+        String test = callingTest();
+        plan.rationale().forEach(r -> {
+            FIRED.add(r.ruleId());
+            TESTS_BY_RULE.computeIfAbsent(r.ruleId(), k -> ConcurrentHashMap.newKeySet()).add(test);
+        });
         return plan;
     }
 
-    /** Runs a request file for its fired rules only. */
-    public static void record(java.nio.file.Path request) {
-        try {
-            plan(java.nio.file.Files.readAllBytes(request));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** For runs made elsewhere (the scenario runner), so the coverage check sees them too. */
+    public static void recordFired(java.util.Collection<String> ruleIds) {
+        FIRED.addAll(ruleIds);
+    }
+
+    public static java.util.Map<String, Set<String>> testsByRule() {
+        return TESTS_BY_RULE;
+    }
+
+    /** The test method that asked for this plan: the first frame of a *Test class outside this helper. */
+    private static String callingTest() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().matches(".*Test(\\$\\w+)?") && !f.getClassName().endsWith("Plans"))
+                .findFirst()
+                .map(f -> f.getClassName().replaceFirst(".*\\.", "").replace('$', '.') + "." + f.getMethodName())
+                .orElse("other"));
     }
 
     public static RequestReader reader() {

@@ -1,0 +1,79 @@
+package org.ketaplan.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.ketaplan.api.RequestReader;
+import org.ketaplan.engine.RuleBase;
+import org.ketaplan.engine.RuleBaseException;
+import org.ketaplan.engine.RuleBaseLoader;
+import org.ketaplan.engine.RuleInfo;
+import org.ketaplan.engine.RuleProblem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The check a clinical lead runs on a copy of rules/ before deploying it: the same compilation, metadata
+ * checks and scenario gate the service applies on reload, reported in plain words.
+ */
+public final class RulesCheck {
+
+    /** The report, and whether it found anything that would stop the rules from loading. */
+    public record Report(String text, boolean passed) {
+    }
+
+    private RulesCheck() {
+    }
+
+    public static Report run(Path dir, RequestReader reader, ObjectMapper json) {
+        StringBuilder out = new StringBuilder();
+        String name = dir.toString();
+        out.append("Checking rules in ").append(name).append("\n\n");
+        RuleBase rb;
+        try {
+            rb = new RuleBaseLoader(dir, name).load();
+        } catch (RuleBaseException e) {
+            out.append("REJECTED: the rules do not load (").append(e.problems().size()).append(" problem")
+                    .append(e.problems().size() == 1 ? "" : "s").append("):\n");
+            for (RuleProblem p : e.problems()) {
+                out.append("  - ").append(p).append('\n');
+            }
+            out.append("\nFix these, then run the check again. The running service keeps its current rules.\n");
+            return new Report(out.toString(), false);
+        }
+        out.append("Compiled ").append(rb.rules().size()).append(" rules; every rule has its metadata.\n");
+
+        ScenarioRunner runner = new ScenarioRunner(reader, json);
+        List<ScenarioRunner.Scenario> scenarios = ScenarioRunner.scenarios(dir);
+        List<ScenarioRunner.Result> failed = new ArrayList<>();
+        Set<String> exercised = new TreeSet<>();
+        for (ScenarioRunner.Scenario s : scenarios) {
+            ScenarioRunner.Result r = runner.run(rb, s);
+            exercised.addAll(r.firedRuleIds());
+            if (!r.passed()) {
+                failed.add(r);
+            }
+        }
+        out.append("Scenarios: ").append(scenarios.size() - failed.size()).append(" of ").append(scenarios.size())
+                .append(" pass.\n");
+        for (ScenarioRunner.Result r : failed) {
+            out.append("  FAILED ").append(r.name()).append(":\n");
+            r.differences().forEach(d -> out.append("    - ").append(d).append('\n'));
+        }
+        List<RuleInfo> unexercised = rb.rules().stream().filter(r -> !exercised.contains(r.id())).toList();
+        if (!unexercised.isEmpty()) {
+            out.append("\nRules no scenario exercises (").append(unexercised.size())
+                    .append("; consider adding a scenario):\n");
+            unexercised.forEach(r -> out.append("  - ").append(r.id()).append(" \"").append(r.name()).append("\" (")
+                    .append(r.file()).append(")\n"));
+        }
+        rb.container().dispose();
+        boolean passed = failed.isEmpty();
+        out.append('\n').append(passed ? "PASSED: these rules would be accepted."
+                : "REJECTED: a failing scenario would stop these rules from loading.").append('\n');
+        return new Report(out.toString(), passed);
+    }
+}
