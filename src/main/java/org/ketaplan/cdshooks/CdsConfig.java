@@ -1,0 +1,45 @@
+package org.ketaplan.cdshooks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the EHR integration (prefix {@code ketaplan.cds}). */
+@ConfigMapping(prefix = "ketaplan.cds")
+public interface CdsConfig {
+
+    /** Accept calls without a JWT. Only for local development with a sandbox; never in production. */
+    @WithDefault("false")
+    boolean allowUnsigned();
+
+    /**
+     * The public base URL of this service as EHRs call it (e.g. https://cds.example.org): JWT audiences
+     * are checked against it. Without it, the URL of the incoming request is used.
+     */
+    Optional<String> baseUrl();
+
+    /** Trusted EHRs by a name of your choice: ketaplan.cds.issuers.NAME.iss / .jwks / .jku */
+    Map<String, Issuer> issuers();
+
+    /** system|code of the PCL-5 total score at this site; no LOINC code could be verified, so none by default. */
+    Optional<String> pcl5Code();
+
+    /** What this site can do, as the rules need it (CI-15): both unknown unless configured. */
+    Optional<Boolean> ivKetamineCapable();
+
+    Optional<Boolean> esketamineRemsCertified();
+
+    interface Issuer {
+        /** The exact iss claim. */
+        String iss();
+
+        /** The issuer's public JWK Set, inline JSON or a file path. */
+        String jwks();
+
+        /** jku URLs the issuer may name in its tokens. */
+        Optional<List<String>> jku();
+    }
+}

@@ -1,0 +1,275 @@
+package org.ketaplan.cdshooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.jboss.logging.Logger;
+import org.ketaplan.api.BadRequestProblem;
+import org.ketaplan.api.RequestReader;
+import org.ketaplan.api.Violation;
+import org.ketaplan.engine.RuleBaseHolder;
+import org.ketaplan.fhir.FhirFacts;
+import org.ketaplan.fhir.FhirPlanWriter;
+import org.ketaplan.fhir.FhirRequestMapper;
+import org.ketaplan.fhir.FhirSupport;
+import org.ketaplan.plan.PlanService;
+import org.ketaplan.plan.TreatmentPlan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ca.uhn.fhir.parser.DataFormatException;
+
+/**
+ * The two CDS services: {@code ketamine-plan} on patient-view and {@code ketamine-order-check} on
+ * order-select. Both read the EHR's FHIR data (prefetch, else the EHR's FHIR server, else 412), make the
+ * same plan as the JSON API, and return it as one card.
+ */
+@ApplicationScoped
+public class CdsService {
+
+    public static final String PLAN_SERVICE = "ketamine-plan";
+    public static final String ORDER_SERVICE = "ketamine-order-check";
+    private static final Logger LOG = Logger.getLogger(CdsService.class);
+    private static final Set<String> MEDICATION_KEYS = Set.of("medicationRequests", "medicationStatements");
+
+    /** A call the service cannot answer for a reason the caller can fix. */
+    public static class CdsProblem extends RuntimeException {
+        final int status;
+
+        CdsProblem(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private final CdsConfig config;
+    private final FhirSupport fhir;
+    private final RequestReader reader;
+    private final PlanService plans;
+    private final RuleBaseHolder rules;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public CdsService(CdsConfig config, FhirSupport fhir, RequestReader reader, PlanService plans, RuleBaseHolder rules,
+                      ObjectMapper json) {
+        this.config = config;
+        this.fhir = fhir;
+        this.reader = reader;
+        this.plans = plans;
+        this.rules = rules;
+        this.json = json;
+    }
+
+    public CdsHooks.Discovery discovery() {
+        return new CdsHooks.Discovery(List.of(
+                new CdsHooks.Service("patient-view", "Ketamine treatment plan",
+                        "For adults with depression or PTSD: whether ketamine or esketamine is indicated, what blocks "
+                                + "it (contraindications, suicide risk, missing data), and the proposed series, "
+                                + "maintenance and psychotherapy.", PLAN_SERVICE, prefetch(false),
+                        "Reads the listed resources by prefetch, or from fhirServer with fhirAuthorization "
+                                + "(patient/*.read). Decision support for a licensed clinician."),
+                new CdsHooks.Service("order-select", "Ketamine order check",
+                        "When a ketamine or esketamine order is drafted: contraindications, suicide-risk triage and "
+                                + "the full series instead of a single order.", ORDER_SERVICE, prefetch(true), null)));
+    }
+
+    private Map<String, String> prefetch(boolean order) {
+        String p = "{{context.patientId}}";
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("patient", "Patient/" + p);
+        m.put("conditions", "Condition?patient=" + p + "&clinical-status=active");
+        m.put("phq9", "Observation?patient=" + p + "&code=http://loinc.org|44261-6,http://loinc.org|44260-8,"
+                + "http://snomed.info/sct|720433000&_sort=-date&_count=20");
+        m.put("suicideScreen", "Observation?patient=" + p + "&code=http://loinc.org|93246-7,http://loinc.org|93247-5,"
+                + "http://loinc.org|93248-3,http://loinc.org|93249-1,http://loinc.org|93250-9,http://loinc.org|93267-3,"
+                + "http://loinc.org|93269-9&_sort=-date&_count=20");
+        config.pcl5Code().ifPresent(code ->
+                m.put("pcl5", "Observation?patient=" + p + "&code=" + code + "&_sort=-date&_count=10"));
+        m.put("bloodPressure", "Observation?patient=" + p + "&code=http://loinc.org|85354-9&_sort=-date&_count=3");
+        m.put("vitals", "Observation?patient=" + p + "&code=http://loinc.org|8867-4,http://loinc.org|29463-7,"
+                + "http://loinc.org|8302-2&_sort=-date&_count=10");
+        m.put("pregnancy", "Observation?patient=" + p + "&code=http://loinc.org|82810-3&_sort=-date&_count=1");
+        m.put("medicationRequests", "MedicationRequest?patient=" + p + "&status=active");
+        m.put("medicationStatements", "MedicationStatement?patient=" + p + "&status=active");
+        m.put("procedures", "Procedure?patient=" + p);
+        return m;
+    }
+
+    public CdsHooks.Response evaluate(String serviceId, CdsHooks.Request request) {
+        boolean order = ORDER_SERVICE.equals(serviceId);
+        if (!order && !PLAN_SERVICE.equals(serviceId)) {
+            throw new CdsProblem(404, "no CDS service " + serviceId);
+        }
+        String expectedHook = order ? "order-select" : "patient-view";
+        if (request == null || request.hookInstance() == null || request.context() == null
+                || !expectedHook.equals(request.hook())) {
+            throw new CdsProblem(400, "hook must be " + expectedHook + " with hookInstance and context");
+        }
+        String patientId = request.context().path("patientId").asText(null);
+        if (patientId == null || patientId.isBlank()) {
+            throw new CdsProblem(400, "context.patientId is required");
+        }
+        if (order && !ketamineSelected(request.context())) {
+            return new CdsHooks.Response(List.of());
+        }
+        FhirFacts facts = gather(request, patientId, order);
+        LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
+        ObjectNode planRequest = new FhirRequestMapper(config.pcl5Code().orElse(null), json)
+                .toRequest(facts, asOf, rules.current().terminology());
+        setting(planRequest);
+        // patient-view fires for every chart opened: only patients with depression or PTSD get a card.
+        if (!order && !planRequest.path("diagnoses").has("majorDepressiveDisorder")
+                && !planRequest.path("diagnoses").has("ptsd")) {
+            return new CdsHooks.Response(List.of());
+        }
+        TreatmentPlan plan;
+        try {
+            plan = plans.plan(reader.read(json.writeValueAsBytes(planRequest)));
+        } catch (BadRequestProblem e) {
+            return new CdsHooks.Response(List.of(dataProblemCard(e.violations())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Reference subject = new Reference("Patient/" + patientId);
+        JsonNode group = resource(FhirPlanWriter.requestGroup(plan, subject));
+        JsonNode care = resource(FhirPlanWriter.carePlan(plan, subject));
+        return new CdsHooks.Response(List.of(CardBuilder.card(plan, group, care)));
+    }
+
+    /** The EHR's data is out of the ranges the contract allows: say which fields, not their values. */
+    private CdsHooks.Card dataProblemCard(List<Violation> violations) {
+        StringBuilder md = new StringBuilder("The EHR data for this patient has values Ketaplan cannot use:\n");
+        violations.forEach(v -> md.append("- `").append(v.field()).append("`: ").append(v.message()).append('\n'));
+        return new CdsHooks.Card(java.util.UUID.randomUUID().toString(),
+                "Ketamine plan not made: some EHR values are out of range (details)", md.toString(), "warning",
+                new CdsHooks.Source("Ketaplan rules " + rules.current().version(), null, CardBuilder.TOPIC), null, null,
+                null, null);
+    }
+
+    private void setting(ObjectNode planRequest) {
+        if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
+            ObjectNode s = planRequest.putObject("setting");
+            config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
+            config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
+        }
+    }
+
+    private static boolean ketamineSelected(JsonNode context) {
+        JsonNode orders = context.path("draftOrders").path("entry");
+        Set<String> selections = new java.util.HashSet<>();
+        context.path("selections").forEach(s -> selections.add(s.asText()));
+        for (JsonNode e : orders) {
+            JsonNode r = e.path("resource");
+            String ref = r.path("resourceType").asText() + "/" + r.path("id").asText();
+            if (!selections.isEmpty() && !selections.contains(ref)) {
+                continue;
+            }
+            if (r.path("medicationCodeableConcept").toString().toLowerCase(Locale.ROOT).contains("ketamine")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private FhirFacts gather(CdsHooks.Request request, String patientId, boolean order) {
+        FhirFacts facts = new FhirFacts();
+        Map<String, JsonNode> prefetch = request.prefetch() == null ? Map.of() : request.prefetch();
+        for (var template : prefetch(order).entrySet()) {
+            String key = template.getKey();
+            JsonNode value;
+            if (prefetch.containsKey(key)) {
+                value = prefetch.get(key);
+            } else if (request.fhirServer() != null && request.fhirAuthorization() != null) {
+                value = fetch(request, template.getValue().replace("{{context.patientId}}", patientId));
+            } else {
+                throw new CdsProblem(412, "prefetch key " + key + " is missing and there is no fhirServer to read it from");
+            }
+            absorb(key, value, facts);
+        }
+        return facts;
+    }
+
+    /** null: the EHR has no data for the key; an OperationOutcome: it failed to get it; else resources. */
+    private void absorb(String key, JsonNode value, FhirFacts facts) {
+        if (value == null || value.isNull()) {
+            if (MEDICATION_KEYS.contains(key)) {
+                facts.medicationSearchAnswered();
+            }
+            return;
+        }
+        IBaseResource resource;
+        try {
+            resource = fhir.json().parseResource(value.toString());
+        } catch (DataFormatException e) {
+            throw new CdsProblem(400, "prefetch key " + key + " is not a FHIR R4 resource");
+        }
+        if (resource instanceof OperationOutcome) {
+            LOG.warnf("prefetch key %s came back as an OperationOutcome; its facts stay unknown", key);
+            facts.failed(key);
+            return;
+        }
+        if (resource instanceof Bundle bundle) {
+            if (MEDICATION_KEYS.contains(key)) {
+                facts.medicationSearchAnswered();
+            }
+            bundle.getEntry().forEach(e -> {
+                if (e.hasResource()) {
+                    facts.add(e.getResource());
+                }
+            });
+        } else {
+            facts.add(resource);
+        }
+    }
+
+    /** Reads one prefetch query from the EHR's FHIR server with the token it gave us (never logged). */
+    private JsonNode fetch(CdsHooks.Request request, String query) {
+        String base = request.fhirServer().endsWith("/") ? request.fhirServer() : request.fhirServer() + "/";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + query))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Accept", "application/fhir+json")
+                    .header("Authorization", "Bearer " + request.fhirAuthorization().access_token())
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404 && !query.contains("?")) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new CdsProblem(412, "the FHIR server answered " + response.statusCode() + " for a prefetch query");
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new CdsProblem(412, "the FHIR server could not be read");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdsProblem(412, "interrupted while reading the FHIR server");
+        }
+    }
+
+    private JsonNode resource(IBaseResource resource) {
+        try {
+            return json.readTree(fhir.json().encodeResourceToString(resource));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

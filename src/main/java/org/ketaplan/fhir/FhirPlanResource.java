@@ -1,0 +1,86 @@
+package org.ketaplan.fhir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Reference;
+import org.ketaplan.api.BadRequestProblem;
+import org.ketaplan.api.RequestReader;
+import org.ketaplan.api.Violation;
+import org.ketaplan.cdshooks.CdsConfig;
+import org.ketaplan.engine.RuleBaseHolder;
+import org.ketaplan.plan.PlanService;
+import org.ketaplan.plan.TreatmentPlan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ca.uhn.fhir.parser.DataFormatException;
+
+/** For systems without CDS Hooks: a FHIR Bundle of the patient's resources in, the plan as a CarePlan out. */
+@Path("/api/v1/plans/fhir")
+public class FhirPlanResource {
+
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final FhirSupport fhir;
+    private final RequestReader reader;
+    private final PlanService plans;
+    private final RuleBaseHolder rules;
+    private final CdsConfig config;
+    private final ObjectMapper json;
+
+    public FhirPlanResource(FhirSupport fhir, RequestReader reader, PlanService plans, RuleBaseHolder rules,
+                            CdsConfig config, ObjectMapper json) {
+        this.fhir = fhir;
+        this.reader = reader;
+        this.plans = plans;
+        this.rules = rules;
+        this.config = config;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes({FHIR_JSON, "application/json"})
+    @Produces(FHIR_JSON)
+    @Operation(summary = "FHIR R4 Bundle of a patient's resources in; the plan as a draft CarePlan (with contained "
+            + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out")
+    public Response plan(byte[] body) throws IOException {
+        IBaseResource parsed;
+        try {
+            parsed = fhir.json().parseResource(new String(body, StandardCharsets.UTF_8));
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw new BadRequestProblem("The body is not a FHIR R4 JSON resource.", List.of(new Violation("", "not FHIR R4 JSON")));
+        }
+        if (!(parsed instanceof Bundle bundle)) {
+            throw new BadRequestProblem("Send a FHIR Bundle.", List.of(new Violation("resourceType", "must be Bundle")));
+        }
+        FhirFacts facts = new FhirFacts();
+        bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).forEach(e -> facts.add(e.getResource()));
+        ObjectNode request = new FhirRequestMapper(config.pcl5Code().orElse(null), json)
+                .toRequest(facts, LocalDate.now(ZoneOffset.UTC), rules.current().terminology());
+        if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
+            ObjectNode s = request.putObject("setting");
+            config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
+            config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
+        }
+        TreatmentPlan plan = plans.plan(reader.read(json.writeValueAsBytes(request)));
+        Reference subject = facts.patient != null && facts.patient.hasIdElement() && facts.patient.getIdElement().hasIdPart()
+                ? new Reference("Patient/" + facts.patient.getIdElement().getIdPart())
+                : new Reference().setDisplay("Patient of the submitted Bundle");
+        String carePlan = fhir.json().encodeResourceToString(FhirPlanWriter.carePlan(plan, subject));
+        return Response.ok(carePlan, FHIR_JSON).build();
+    }
+}

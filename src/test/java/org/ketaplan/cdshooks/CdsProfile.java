@@ -1,0 +1,40 @@
+package org.ketaplan.cdshooks;
+
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * A trusted test EHR with its own ES384 key, and a site that can give both modalities. Quarkus loads this
+ * class twice (test and application class loaders); a system property makes both use one key.
+ */
+public class CdsProfile implements QuarkusTestProfile {
+
+    static final String ISSUER = "https://ehr.test.example/";
+    static final ECKey KEY;
+
+    static {
+        try {
+            String existing = System.getProperty("ketaplan.test.ehr-key");
+            KEY = existing != null ? ECKey.parse(existing) : new ECKeyGenerator(Curve.P_384).keyID("test-ehr-1").generate();
+            System.setProperty("ketaplan.test.ehr-key", KEY.toJSONString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "ketaplan.cds.issuers.test.iss", ISSUER,
+                "ketaplan.cds.issuers.test.jwks", new JWKSet(KEY.toPublicJWK()).toString(false),
+                "ketaplan.cds.issuers.test.jku", "https://ehr.test.example/jwks",
+                "ketaplan.cds.iv-ketamine-capable", "true",
+                "ketaplan.cds.esketamine-rems-certified", "true");
+    }
+}
