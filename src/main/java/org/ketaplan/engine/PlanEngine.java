@@ -19,8 +19,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Runs the rules over one request's facts in a session of its own, which is always disposed. Nothing is
- * shared between requests but the immutable {@link RuleBase}.
+ * Runs the rules over one request's facts in a session of its own, always disposed (returned to the rule
+ * set's pool, reset). No state is shared between requests but the immutable {@link RuleBase}.
  */
 public final class PlanEngine {
 
@@ -34,7 +34,7 @@ public final class PlanEngine {
     }
 
     public static EngineResult run(RuleBase ruleBase, Collection<?> facts) {
-        KieSession session = ruleBase.kieBase().newKieSession();
+        KieSession session = ruleBase.sessions().newKieSession();
         Tracker tracker = new Tracker();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) tracker.agenda);
@@ -58,6 +58,9 @@ public final class PlanEngine {
             }
             return tracker.result(ruleBase);
         } finally {
+            // A pooled session goes back reset; its listeners belong to this request only.
+            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) tracker.agenda);
+            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracker.runtime);
             session.dispose();
         }
     }

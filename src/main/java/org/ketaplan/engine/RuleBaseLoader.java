@@ -56,6 +56,8 @@ public final class RuleBaseLoader {
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern PARAMETER_REFERENCE =
             Pattern.compile("Parameter\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    /** Initial pooled sessions; the pool grows under load. */
+    private static final int SESSION_POOL_SIZE = 4;
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Path dir;
@@ -129,7 +131,7 @@ public final class RuleBaseLoader {
         String version = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(loadedAt)
                 + "-" + contentHash(files);
         return new RuleBase(version, loadedAt, container, kieBase, List.copyOf(rules), Map.copyOf(byName),
-                List.copyOf(parameters), terminology, Map.of());
+                List.copyOf(parameters), terminology, Map.of(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
     }
 
     private Map<String, byte[]> readFiles() {
