@@ -28,6 +28,11 @@ public final class Requests {
         return new Requests((ObjectNode) resource("/requests/complete-patient.json"));
     }
 
+    /** The api-contract.md example request (with a course in progress). */
+    public static ObjectNode contractExample() {
+        return (ObjectNode) resource("/requests/contract-example.json");
+    }
+
     public static JsonNode resource(String path) {
         try (InputStream in = Requests.class.getResourceAsStream(path)) {
             return JSON.readTree(in);
