@@ -28,6 +28,9 @@ final class CardBuilder {
             new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "data-incorrect",
                     "EHR data is incorrect or incomplete"));
 
+    /** CDS Hooks 2.0: a card summary is shorter than 140 characters. */
+    static final int SUMMARY_LIMIT = 140;
+
     private CardBuilder() {
     }
 
@@ -93,7 +96,7 @@ final class CardBuilder {
 
     private static CdsHooks.Card card(String summary, String detail, String indicator, CdsHooks.Source source,
                                       List<CdsHooks.Suggestion> suggestions) {
-        String s = summary.length() < 140 ? summary : summary.substring(0, 136) + "...";
+        String s = summary.length() < SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 4) + "...";
         return new CdsHooks.Card(UUID.randomUUID().toString(), s, detail, indicator, source,
                 suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "at-most-one",
                 OVERRIDE_REASONS, null);

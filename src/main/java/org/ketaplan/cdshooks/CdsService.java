@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +20,12 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.jboss.logging.Logger;
 import org.ketaplan.api.BadRequestProblem;
-import org.ketaplan.api.RequestReader;
 import org.ketaplan.api.Violation;
 import org.ketaplan.engine.RuleBaseHolder;
 import org.ketaplan.fhir.FhirFacts;
 import org.ketaplan.fhir.FhirPlanWriter;
-import org.ketaplan.fhir.FhirRequestMapper;
+import org.ketaplan.fhir.FhirPlanner;
 import org.ketaplan.fhir.FhirSupport;
-import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.TreatmentPlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,18 +59,15 @@ public class CdsService {
 
     private final CdsConfig config;
     private final FhirSupport fhir;
-    private final RequestReader reader;
-    private final PlanService plans;
+    private final FhirPlanner planner;
     private final RuleBaseHolder rules;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public CdsService(CdsConfig config, FhirSupport fhir, RequestReader reader, PlanService plans, RuleBaseHolder rules,
-                      ObjectMapper json) {
+    public CdsService(CdsConfig config, FhirSupport fhir, FhirPlanner planner, RuleBaseHolder rules, ObjectMapper json) {
         this.config = config;
         this.fhir = fhir;
-        this.reader = reader;
-        this.plans = plans;
+        this.planner = planner;
         this.rules = rules;
         this.json = json;
     }
@@ -131,11 +124,7 @@ public class CdsService {
         if (order && !ketamineSelected(request.context())) {
             return new CdsHooks.Response(List.of());
         }
-        FhirFacts facts = gather(request, patientId, order);
-        LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
-        ObjectNode planRequest = new FhirRequestMapper(config.pcl5Code().orElse(null), json)
-                .toRequest(facts, asOf, rules.current().terminology());
-        setting(planRequest);
+        ObjectNode planRequest = planner.request(gather(request, patientId, order));
         // patient-view fires for every chart opened: only patients with depression or PTSD get a card.
         if (!order && !planRequest.path("diagnoses").has("majorDepressiveDisorder")
                 && !planRequest.path("diagnoses").has("ptsd")) {
@@ -143,11 +132,9 @@ public class CdsService {
         }
         TreatmentPlan plan;
         try {
-            plan = plans.plan(reader.read(json.writeValueAsBytes(planRequest)));
+            plan = planner.plan(planRequest);
         } catch (BadRequestProblem e) {
             return new CdsHooks.Response(List.of(dataProblemCard(e.violations())));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
         Reference subject = new Reference("Patient/" + patientId);
         JsonNode group = resource(FhirPlanWriter.requestGroup(plan, subject));
@@ -163,14 +150,6 @@ public class CdsService {
                 "Ketamine plan not made: some EHR values are out of range (details)", md.toString(), "warning",
                 new CdsHooks.Source("Ketaplan rules " + rules.current().version(), null, CardBuilder.TOPIC), null, null,
                 null, null);
-    }
-
-    private void setting(ObjectNode planRequest) {
-        if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
-            ObjectNode s = planRequest.putObject("setting");
-            config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
-            config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
-        }
     }
 
     private static boolean ketamineSelected(JsonNode context) {

@@ -1,9 +1,6 @@
 package org.ketaplan.fhir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -17,15 +14,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
 import org.ketaplan.api.BadRequestProblem;
-import org.ketaplan.api.RequestReader;
 import org.ketaplan.api.Violation;
-import org.ketaplan.cdshooks.CdsConfig;
-import org.ketaplan.engine.RuleBaseHolder;
-import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.TreatmentPlan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ca.uhn.fhir.parser.DataFormatException;
 
@@ -36,20 +27,11 @@ public class FhirPlanResource {
     static final String FHIR_JSON = "application/fhir+json";
 
     private final FhirSupport fhir;
-    private final RequestReader reader;
-    private final PlanService plans;
-    private final RuleBaseHolder rules;
-    private final CdsConfig config;
-    private final ObjectMapper json;
+    private final FhirPlanner planner;
 
-    public FhirPlanResource(FhirSupport fhir, RequestReader reader, PlanService plans, RuleBaseHolder rules,
-                            CdsConfig config, ObjectMapper json) {
+    public FhirPlanResource(FhirSupport fhir, FhirPlanner planner) {
         this.fhir = fhir;
-        this.reader = reader;
-        this.plans = plans;
-        this.rules = rules;
-        this.config = config;
-        this.json = json;
+        this.planner = planner;
     }
 
     @POST
@@ -57,7 +39,7 @@ public class FhirPlanResource {
     @Produces(FHIR_JSON)
     @Operation(summary = "FHIR R4 Bundle of a patient's resources in; the plan as a draft CarePlan (with contained "
             + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out")
-    public Response plan(byte[] body) throws IOException {
+    public Response plan(byte[] body) {
         IBaseResource parsed;
         try {
             parsed = fhir.json().parseResource(new String(body, StandardCharsets.UTF_8));
@@ -69,14 +51,7 @@ public class FhirPlanResource {
         }
         FhirFacts facts = new FhirFacts();
         bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).forEach(e -> facts.add(e.getResource()));
-        ObjectNode request = new FhirRequestMapper(config.pcl5Code().orElse(null), json)
-                .toRequest(facts, LocalDate.now(ZoneOffset.UTC), rules.current().terminology());
-        if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
-            ObjectNode s = request.putObject("setting");
-            config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
-            config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
-        }
-        TreatmentPlan plan = plans.plan(reader.read(json.writeValueAsBytes(request)));
+        TreatmentPlan plan = planner.plan(planner.request(facts));
         Reference subject = facts.patient != null && facts.patient.hasIdElement() && facts.patient.getIdElement().hasIdPart()
                 ? new Reference("Patient/" + facts.patient.getIdElement().getIdPart())
                 : new Reference().setDisplay("Patient of the submitted Bundle");
