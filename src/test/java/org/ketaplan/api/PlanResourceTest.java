@@ -1,6 +1,7 @@
 package org.ketaplan.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -56,6 +57,13 @@ class PlanResourceTest {
                 .body("rules.file", everyItem(matchesPattern("rules/.+\\.drl")))
                 .body("rules.strength", everyItem(matchesPattern("FIRM|PRACTICE|UNCERTAIN")))
                 .body("rules.find { it.id == 'CI-09' }.sources", hasItem(containsString("Swiss")));
+    }
+
+    @Test
+    void metricsCountPlanRequestsWithoutPatientData() {
+        given().contentType(ContentType.JSON).body(Requests.complete().toString()).post(PLANS).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/api/v1/plans\"");
     }
 
     @Test
