@@ -59,6 +59,8 @@ public final class RuleBaseLoader {
     /** Initial pooled sessions; the pool grows under load. */
     private static final int SESSION_POOL_SIZE = 4;
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Shared by every build in this class loader's lifetime: its answers stay true until a dev-mode restart. */
+    private static final ClassLoader CLASS_LOOKUPS = new LookupCachingClassLoader(Parameter.class.getClassLoader());
 
     private final Path dir;
     private final String displayDir;
@@ -100,7 +102,7 @@ public final class RuleBaseLoader {
                 kfs.write(KFS_ROOT + path, bytes);
             }
         });
-        ClassLoader classLoader = Parameter.class.getClassLoader();
+        ClassLoader classLoader = CLASS_LOOKUPS;
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools adds this after any parse error; it says nothing the parse error did not.
