@@ -23,7 +23,7 @@ print('wrk.body = ' + json.dumps(body))
 PY
 
 start=$(date +%s%N)
-java -Dquarkus.http.port="$PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
+java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
      -jar "$JAR" > target/load-test-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -f "$LUA"' EXIT

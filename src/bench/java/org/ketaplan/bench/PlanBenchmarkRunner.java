@@ -13,7 +13,8 @@ class PlanBenchmarkRunner {
     @Test
     void run() throws Exception {
         new Runner(new OptionsBuilder()
-                .include(PlanBenchmark.class.getName())
+                .include(PlanBenchmark.class.getName() + System.getProperty("jmh.include", ""))
+                .param("rules", System.getProperty("jmh.rules", "real,10x").split(","))
                 .forks(0)
                 .warmupIterations(Integer.getInteger("jmh.warmups", 3)).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
                 .measurementIterations(Integer.getInteger("jmh.iterations", 5)).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
