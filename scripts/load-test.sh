@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # HTTP load test of the packaged service on this machine (loopback only), with wrk (apt-get install wrk).
-#   ./mvnw -B package -DskipTests && scripts/load-test.sh [seconds] [connections]
-# Prints: time from JVM start to the first plan; plans vs the echo floor (throughput, p50/p99, errors);
-# the same load while the rules reload 10 times; resident memory after the run.
+#   ./mvnw -B package -DskipTests && scripts/load-test.sh [seconds] [connections] [warm-up seconds]
+# Prints: time from JVM start to the first plan; plans vs the echo floor (throughput, p50/p99, errors, and
+# the app's CPU time per request); the same load while the rules reload 10 times (with each reload's
+# duration); resident memory after the run. JAVA_OPTS is passed to the app (e.g. a profiler).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
 CONNECTIONS=${2:-32}
+# On 2 cores the JIT is still compiling the plan path after 20 s of load (one compiler thread busy, half
+# the throughput); 60 s reaches a steady state. Shorter warm-ups measure the JIT, not the service.
+WARMUP=${3:-60}
 PORT=${PORT:-18080}
 BODY=src/test/resources/requests/contract-example.json
 JAR=target/quarkus-app/quarkus-run.jar
@@ -34,14 +38,25 @@ done
 echo "first plan after JVM start: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 run() { wrk -t2 -c"$CONNECTIONS" -d"${2}s" --latency -s "$LUA" "http://127.0.0.1:$PORT$1"; }
+cpu_ticks() { awk '{print $14 + $15}' /proc/$APP/stat; }
+TICKS=$(getconf CLK_TCK)
 summary() {
-  awk -v name="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-       /Non-2xx/ {err=$NF} /Socket errors/ {sock=$0}
-       END {printf "%-8s %10.0f req/s   p50 %-8s p99 %-8s non-2xx %s %s\n", name, rps, p50, p99, (err==""?0:err), sock}'
+  awk -v name="$1" -v ticks="${2:-0}" -v hz="$TICKS" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+       / requests in / {n=$1} /Non-2xx/ {err=$NF} /Socket errors/ {sock=$0}
+       END {printf "%-8s %10.0f req/s   p50 %-8s p99 %-8s app CPU %4.0f us/request   non-2xx %s %s\n",
+            name, rps, p50, p99, (n > 0 ? ticks * 1000000 / hz / n : 0), (err==""?0:err), sock}'
 }
-run /api/v1/plans 5 > /dev/null   # warm-up
-PLANS=$(run /api/v1/plans "$DURATION" | summary plans)
-ECHO=$(run /api/v1/echo "$DURATION" | summary echo)
+measure() {
+  local before out
+  before=$(cpu_ticks)
+  out=$(run "$1" "$DURATION")
+  echo "$out" | summary "$2" $(( $(cpu_ticks) - before ))
+}
+echo "warming up for ${WARMUP} s"
+run /api/v1/plans "$WARMUP" > /dev/null
+run /api/v1/echo 5 > /dev/null
+PLANS=$(measure /api/v1/plans plans)
+ECHO=$(measure /api/v1/echo echo)
 echo "$PLANS"; echo "$ECHO"
 awk -v a="$(echo "$PLANS" | awk '{print $2}')" -v b="$(echo "$ECHO" | awk '{print $2}')" \
     'BEGIN {printf "plans / echo: %.2f\n", a / b}'
@@ -49,8 +64,7 @@ awk -v a="$(echo "$PLANS" | awk '{print $2}')" -v b="$(echo "$ECHO" | awk '{prin
 run /api/v1/plans "$DURATION" > target/load-reload.txt &
 WRK=$!
 for i in $(seq 1 10); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/rules/reload")
-  echo "reload $i: HTTP $code"
+  echo "reload $i: $(curl -s -o /dev/null -w 'HTTP %{http_code} in %{time_total} s' -X POST "http://127.0.0.1:$PORT/api/v1/rules/reload")"
 done
 wait $WRK
 summary "reload" < target/load-reload.txt
