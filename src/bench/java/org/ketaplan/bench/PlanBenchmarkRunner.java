@@ -16,6 +16,7 @@ class PlanBenchmarkRunner {
                 .include(PlanBenchmark.class.getName() + System.getProperty("jmh.include", ""))
                 .param("rules", System.getProperty("jmh.rules", "real,10x").split(","))
                 .forks(0)
+                .threads(Integer.getInteger("jmh.threads", 1))
                 .warmupIterations(Integer.getInteger("jmh.warmups", 3)).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
                 .measurementIterations(Integer.getInteger("jmh.iterations", 5)).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
