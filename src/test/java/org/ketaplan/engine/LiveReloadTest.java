@@ -28,7 +28,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * Edits a copy of the rules under a running service: good edits take effect within seconds, broken ones
+ * Edits a copy of the rules under a running service: good edits take effect without a restart, broken ones
  * are rejected while the last good rules keep answering, and requests running meanwhile all succeed.
  */
 @QuarkusTest
@@ -36,6 +36,8 @@ import io.restassured.response.Response;
 class LiveReloadTest {
 
     private static final Path DIR = LiveReloadProfile.DIR;
+    /** Generous, so that a slow or busy CI machine does not fail a test about behaviour. */
+    private static final long RELOAD_DEADLINE_MS = 30_000;
     private final Map<Path, String> originals = new ConcurrentHashMap<>();
     private ExecutorService load;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -93,12 +95,13 @@ class LiveReloadTest {
     }
 
     @Test
-    void thresholdChangeTakesEffectWithinThreeSeconds() throws Exception {
+    void thresholdChangeTakesEffectWithoutARestart() throws Exception {
         String before = version();
         assertThat(eligibility(175, 95)).isEqualTo("NEEDS_CLEARANCE");
         edit("parameters.csv", "BP_HARD_STOP_SYSTOLIC,180,", "BP_HARD_STOP_SYSTOLIC,170,");
         long start = System.nanoTime();
-        await(() -> "INELIGIBLE".equals(eligibility(175, 95)), 3_000);
+        // A deadline, not a speed claim: reload time is measured in docs/performance.md, not asserted here.
+        await(() -> "INELIGIBLE".equals(eligibility(175, 95)), RELOAD_DEADLINE_MS);
         System.out.printf("threshold change live after %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertThat(version()).isNotEqualTo(before);
     }
@@ -117,7 +120,7 @@ class LiveReloadTest {
                     then
                 end
                 """);
-        await(() -> rejectionMentions("broken.drl"), 3_000);
+        await(() -> rejectionMentions("broken.drl"), RELOAD_DEADLINE_MS);
         Response rules = given().get("/api/v1/rules");
         assertThat(rules.jsonPath().getString("version")).isEqualTo(before);
         assertThat(rules.jsonPath().getString("lastRejected.problems[0].file")).endsWith("ketamine/broken.drl");
@@ -132,7 +135,7 @@ class LiveReloadTest {
     void scenarioBreakingEditIsRejectedNamingScenarioAndField() throws Exception {
         String before = version();
         edit("ketamine/series.drl", "IV_KETAMINE_INDUCTION, 6,", "IV_KETAMINE_INDUCTION, 5,");
-        await(() -> rejectionMentions("series.sessions: expected 6, got 5"), 3_000);
+        await(() -> rejectionMentions("series.sessions: expected 6, got 5"), RELOAD_DEADLINE_MS);
         assertThat(version()).isEqualTo(before);
         int sessions = given().contentType(ContentType.JSON).body(Requests.complete().bytes()).post("/api/v1/plans")
                 .jsonPath().getInt("series.sessions");
