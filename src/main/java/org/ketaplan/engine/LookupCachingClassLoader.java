@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and with it a new instance of this one), so both answers can be kept.
  *
  * <p>Classes that Drools generates for a rule set are defined by that build's own class loader, a child of
- * this one, and never reach the cache.
+ * this one: this one never has them, so "absent" stays true for them too. Their names change when rules are
+ * edited, so the cache is bounded and simply starts again when full.
  */
 final class LookupCachingClassLoader extends ClassLoader {
 
@@ -22,6 +23,8 @@ final class LookupCachingClassLoader extends ClassLoader {
     }
 
     private static final Object ABSENT = new Object();
+    /** A build asks about ~760 names; only a very long run of edits without a restart gets near this. */
+    private static final int MAX_ENTRIES = 100_000;
 
     private final ClassLoader delegate;
     private final ConcurrentHashMap<String, Object> lookups = new ConcurrentHashMap<>();
@@ -39,6 +42,9 @@ final class LookupCachingClassLoader extends ClassLoader {
         }
         if (known == ABSENT) {
             throw new ClassNotFoundException(name);
+        }
+        if (lookups.size() > MAX_ENTRIES) {
+            lookups.clear();
         }
         try {
             Class<?> c = delegate.loadClass(name);
