@@ -207,6 +207,27 @@ class PlanResourceTest {
             }
         }
 
+        @ParameterizedTest(name = "{0} nested {3} deep")
+        @CsvSource({"arrays, [, ], 100000", "objects, '{\"a\":', '}', 40000"})
+        void deeplyNestedJsonIsRejectedNotAStackOverflow(String kind, String open, String close, int depth)
+                throws Exception {
+            // Within the 256 KiB body limit a value can still nest tens of thousands of levels; the parser's
+            // depth bound turns that into a 400 before any recursion could exhaust the stack. A plain HTTP
+            // client: the test client's log formatting would itself run out of memory on such a body.
+            String value = open.repeat(depth) + (kind.equals("objects") ? "1" : "") + close.repeat(depth);
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + PLANS))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"patient\":" + value + "}"))
+                    .build();
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith(Problem.MEDIA_TYPE));
+            assertThat(response.body()).contains("nesting depth");
+        }
+
         @Test
         void tooManyAssessmentsIsRejected() {
             Requests r = Requests.complete();
