@@ -41,6 +41,8 @@ public class RequestReader {
     public record Parsed(PlanRequest request, boolean suicidalBehaviorAnswered) {
     }
 
+    private static final int MAX_PATH_PARTS = 8;
+
     private final ObjectMapper mapper;
     private final ObjectReader reader;
     private final Validator validator;
@@ -62,17 +64,23 @@ public class RequestReader {
                     List.of(new Violation("", "request body is empty")));
         }
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = mapper.readTree(body);
+            parser = mapper.createParser(body);
+            root = mapper.readTree(parser);
         } catch (JsonProcessingException e) {
+            // Some errors (e.g. nesting over the parser's depth bound) carry no parser; ours knows the place.
+            JsonParser at = e.getProcessor() instanceof JsonParser p ? p : parser;
             throw new BadRequestProblem("The request body is not valid JSON.",
-                    List.of(new Violation(pathOf(e.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null),
+                    List.of(new Violation(pathOf(at == null ? null : at.getParsingContext()),
                             "malformed JSON: " + e.getOriginalMessage()
                                     + (e.getLocation() == null ? ""
                                     : " (line " + e.getLocation().getLineNr() + ", column "
                                     + e.getLocation().getColumnNr() + ")"))));
         } catch (IOException e) {
             throw new BadRequestProblem("The request body could not be read.", List.of(new Violation("", "unreadable body")));
+        } finally {
+            closeQuietly(parser);
         }
         if (root == null || !root.isObject()) {
             throw new BadRequestProblem("The request body must be a JSON object (a PlanRequest).",
@@ -217,8 +225,23 @@ public class RequestReader {
                 parts.add(0, "." + c.getCurrentName());
             }
         }
+        // A path a thousand levels deep says no more than its start and would swamp the answer.
+        if (parts.size() > MAX_PATH_PARTS) {
+            parts = new ArrayList<>(parts.subList(0, MAX_PATH_PARTS));
+            parts.add("...");
+        }
         String joined = String.join("", parts);
         return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // an in-memory parser has nothing to fail on close
+            }
+        }
     }
 
     private static String cleanMessage(Exception e) {
