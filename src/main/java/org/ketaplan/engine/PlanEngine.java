@@ -116,7 +116,7 @@ public final class PlanEngine {
                 }
                 fired.add(new EngineResult.Fired(ruleBase.rulesByName().get(name), firstStatement.get(name)));
             }
-            return new EngineResult(ruleBase, List.copyOf(items), List.copyOf(fired));
+            return new EngineResult(ruleBase, items, fired);
         }
     }
 }
