@@ -15,6 +15,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -27,7 +28,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Reads a plan request strictly and reports every problem at once, each with its field path: malformed
@@ -42,6 +46,13 @@ public class RequestReader {
     }
 
     private static final int MAX_PATH_PARTS = 8;
+    /**
+     * Dates outside this window are typing errors (a year 57443, a 1066), not clinical history: every date
+     * must be on or after 1900-01-01 and on or before {@code asOf}; {@code asOf} itself at most a year
+     * after today (a plan prepared ahead of a visit).
+     */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final int MAX_YEARS_AHEAD = 1;
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
@@ -53,9 +64,43 @@ public class RequestReader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // 2.5 adequate trials is not 2: refuse rather than truncate.
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // 0 is not POSITIVE and 3 is not CHILD_PUGH_C: an enumeration is only ever its name.
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        refuseCoercion(this.mapper);
         this.reader = this.mapper.readerFor(PlanRequest.class);
         this.validator = validator;
+    }
+
+    /**
+     * A value of the wrong JSON type is an error, never converted: "42" is not 42, 1 is not true, 20261121
+     * is not a date (Jackson would read it as a day count) and 42 is not the drug name "42". A guess at
+     * what the sender meant could turn an error into a safety fact.
+     */
+    private static void refuseCoercion(ObjectMapper mapper) {
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.DateTime)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        // A date is only ever "YYYY-MM-DD"; strict leniency also refuses 2026-02-30.
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
     }
 
     public Parsed read(byte[] body) {
@@ -128,10 +173,17 @@ public class RequestReader {
     }
 
     private static void crossFieldChecks(PlanRequest r, List<Violation> out) {
-        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate latestAsOf = today.plusYears(MAX_YEARS_AHEAD);
+        if (r.asOf() != null && (r.asOf().isBefore(EARLIEST_DATE) || r.asOf().isAfter(latestAsOf))) {
+            out.add(new Violation("asOf", "must be between " + EARLIEST_DATE + " and " + latestAsOf));
+        }
+        LocalDate asOf = r.asOf() != null ? r.asOf() : today;
         BiConsumer<String, LocalDate> notAfterAsOf = (field, date) -> {
             if (date != null && date.isAfter(asOf)) {
                 out.add(new Violation(field, "must not be after asOf (" + asOf + ")"));
+            } else if (date != null && date.isBefore(EARLIEST_DATE)) {
+                out.add(new Violation(field, "must not be before " + EARLIEST_DATE));
             }
         };
         if (r.assessments() != null) {
@@ -264,7 +316,13 @@ public class RequestReader {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
-            sink.accept(new Violation(pathOf(p.getParsingContext()), "unknown field"));
+            // The parser may already stand inside the value (an array or object): name the field from its
+            // parent, whatever the value holds.
+            JsonStreamContext ctx = p.getParsingContext();
+            while (ctx != null && !(ctx.inObject() && propertyName.equals(ctx.getCurrentName()))) {
+                ctx = ctx.getParent();
+            }
+            sink.accept(new Violation(ctx == null ? propertyName : pathOf(ctx), "unknown field"));
             p.skipChildren();
             return true;
         }

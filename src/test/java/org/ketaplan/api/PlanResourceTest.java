@@ -113,7 +113,30 @@ class PlanResourceTest {
                 "patient | [] | must be an object",
                 "medications | {} | must be an array",
                 "patient.favouriteColour | \"blue\" | unknown field",
-                "suicideScreen.intentWithPlna | true | unknown field"})
+                "suicideScreen.intentWithPlna | true | unknown field",
+                // No coercion of any kind: each value below was once read as something it is not.
+                "patient.pregnancyStatus | 0 | must be one of [POSITIVE, NEGATIVE, UNKNOWN, NOT_APPLICABLE]",
+                "medicalHistory.hepaticImpairment | 3 | must be one of",
+                "patient.sex | \"\" | must be one of",
+                "patient.ageYears | \"42\" | must be a whole number",
+                "patient.weightKg | \"70.5\" | must be a number",
+                "patient.ageYears | true | must be a whole number",
+                "patient.breastfeeding | 0 | must be true or false",
+                "patient.breastfeeding | 1 | must be true or false",
+                "patient.breastfeeding | \"true\" | must be true or false",
+                "medications[0].name | 42 | must be a string",
+                "medications[0].name | true | must be a string",
+                "substanceUse.substances[0] | 7 | must be a string",
+                "asOf | 20261121 | must be a date",
+                "assessments[0].date | 20261120 | must be a date",
+                "assessments[0].date | \"2026-02-30\" | must be a date",
+                "asOf | \"1899-12-31\" | must be between 1900-01-01",
+                "asOf | \"9999-01-01\" | must be between 1900-01-01",
+                "vitals[0].date | \"1899-12-31\" | must not be before 1900-01-01",
+                // An unknown field is named by its path whatever its value.
+                "typoList | [[1, 2]] | unknown field",
+                "patient.typoObject | {\"a\": [1]} | unknown field",
+                "patient.typoEmpty | [] | unknown field"})
         void invalidValueIsRejectedWithItsPath(String path, String json, String message) {
             given().contentType(ContentType.JSON).body(Requests.complete().setJson(path, json).toString())
                     .when().post(PLANS)
@@ -121,7 +144,9 @@ class PlanResourceTest {
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
                     .body("title", notNullValue())
-                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
+                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message))
+                    .body(not(containsString("jackson")))
+                    .body(not(containsString("java.")));
         }
 
         @Test
