@@ -88,7 +88,10 @@ public final class RuleBaseLoader {
         Terminology terminology = readTerminology(files, classes, problems);
         Set<String> declared = new LinkedHashSet<>();
         List<Parameter> parameters = readParameters(files, declared, problems);
-        checkParameterReferences(files, declared, problems);
+        if (!declared.isEmpty()) {
+            // With no readable parameter table every reference would be reported again.
+            checkParameterReferences(files, declared, problems);
+        }
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
@@ -170,7 +173,7 @@ public final class RuleBaseLoader {
 
     private Set<String> readClasses(Map<String, byte[]> files, List<RuleProblem> problems) {
         Set<String> classes = new LinkedHashSet<>();
-        for (CsvRow row : csv(files, CLASSES, problems, "class")) {
+        for (CsvTable.Row row : table(files, CLASSES, problems, "class")) {
             if (!PARAMETER_NAME.matcher(row.get("class")).matches()) {
                 problems.add(row.problem("class must be UPPER_SNAKE_CASE, got '" + row.get("class") + "'"));
             } else if (!classes.add(row.get("class"))) {
@@ -182,7 +185,7 @@ public final class RuleBaseLoader {
 
     private Terminology readTerminology(Map<String, byte[]> files, Set<String> classes, List<RuleProblem> problems) {
         Map<String, Terminology.Entry> entries = new HashMap<>();
-        for (CsvRow row : csv(files, TERMINOLOGY, problems, "name", "classes", "diazepam_mg_per_mg")) {
+        for (CsvTable.Row row : table(files, TERMINOLOGY, problems, "name", "classes", "diazepam_mg_per_mg")) {
             String name = row.get("name").toLowerCase(Locale.ROOT);
             Set<String> drugClasses = new LinkedHashSet<>();
             for (String c : row.get("classes").split("\\|")) {
@@ -215,32 +218,15 @@ public final class RuleBaseLoader {
         return new Terminology(Map.copyOf(entries), classes);
     }
 
+    private List<CsvTable.Row> table(Map<String, byte[]> files, String path, List<RuleProblem> problems,
+                                     String... columns) {
+        return CsvTable.read(displayDir + "/" + path, files.get(path), problems, columns);
+    }
+
     private List<Parameter> readParameters(Map<String, byte[]> files, Set<String> seen, List<RuleProblem> problems) {
-        List<Parameter> parameters = new ArrayList<>();
-        for (CsvRow row : csv(files, PARAMETERS, problems, "name", "value", "unit", "default", "source")) {
-            String name = row.get("name");
-            if (!PARAMETER_NAME.matcher(name).matches()) {
-                problems.add(row.problem("parameter name must be UPPER_SNAKE_CASE, got '" + name + "'"));
-                continue;
-            }
-            if (!seen.add(name)) {
-                problems.add(row.problem("parameter " + name + " is listed twice"));
-                continue;
-            }
-            if (row.get("source").isEmpty()) {
-                problems.add(row.problem("parameter " + name + " needs a source"));
-            }
-            String value = row.get("value");
-            if (value.isEmpty()) {
-                continue; // deliberately unset (e.g. no site dose cap): rules that need it stay silent
-            }
-            try {
-                parameters.add(new Parameter(name, Double.parseDouble(value)));
-            } catch (NumberFormatException e) {
-                problems.add(row.problem("value of " + name + " must be a number, got '" + value + "'"));
-            }
-        }
-        return parameters;
+        Map<String, ParameterTable.Declared> declared =
+                ParameterTable.read(displayDir + "/" + PARAMETERS, files.get(PARAMETERS), problems, seen);
+        return ParameterTable.values(declared);
     }
 
     /**
@@ -347,58 +333,6 @@ public final class RuleBaseLoader {
             return HexFormat.of().formatHex(sha.digest()).substring(0, 7);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private List<CsvRow> csv(Map<String, byte[]> files, String path, List<RuleProblem> problems, String... columns) {
-        byte[] bytes = files.get(path);
-        String file = displayDir + "/" + path;
-        if (bytes == null) {
-            problems.add(new RuleProblem(file, 0, "file is missing"));
-            return List.of();
-        }
-        List<CsvRow> rows = new ArrayList<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
-        List<String> header = null;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = Arrays.stream(line.split(",", -1)).map(String::strip).toList();
-            if (header == null) {
-                header = cells;
-                for (String c : columns) {
-                    if (!header.contains(c)) {
-                        problems.add(new RuleProblem(file, i + 1, "header needs a column '" + c + "'"));
-                    }
-                }
-                if (!problems.isEmpty()) {
-                    return List.of();
-                }
-                continue;
-            }
-            if (cells.size() != header.size()) {
-                problems.add(new RuleProblem(file, i + 1, "expected " + header.size() + " comma-separated cells, got "
-                        + cells.size() + " (commas are not allowed inside a cell)"));
-                continue;
-            }
-            Map<String, String> values = new HashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                values.put(header.get(c), cells.get(c));
-            }
-            rows.add(new CsvRow(file, i + 1, values));
-        }
-        return rows;
-    }
-
-    private record CsvRow(String file, int line, Map<String, String> values) {
-        String get(String column) {
-            return values.getOrDefault(column, "");
-        }
-
-        RuleProblem problem(String message) {
-            return new RuleProblem(file, line, message);
         }
     }
 }

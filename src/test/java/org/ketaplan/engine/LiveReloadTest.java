@@ -95,15 +95,30 @@ class LiveReloadTest {
     }
 
     @Test
-    void thresholdChangeTakesEffectWithoutARestart() throws Exception {
+    void parameterChangeTakesEffectWithoutARestart() throws Exception {
         String before = version();
-        assertThat(eligibility(175, 95)).isEqualTo("NEEDS_CLEARANCE");
-        edit("parameters.csv", "BP_HARD_STOP_SYSTOLIC,180,", "BP_HARD_STOP_SYSTOLIC,170,");
+        assertThat(plan(Requests.complete())).contains("for at least 6 weeks");
+        edit("parameters.csv", "ADEQUATE_TRIAL_WEEKS,6,", "ADEQUATE_TRIAL_WEEKS,8,");
         long start = System.nanoTime();
         // A deadline, not a speed claim: reload time is measured in docs/performance.md, not asserted here.
-        await(() -> "INELIGIBLE".equals(eligibility(175, 95)), RELOAD_DEADLINE_MS);
-        System.out.printf("threshold change live after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        await(() -> plan(Requests.complete()).contains("for at least 8 weeks"), RELOAD_DEADLINE_MS);
+        System.out.printf("parameter change live after %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertThat(version()).isNotEqualTo(before);
+    }
+
+    /** PAR-01: a blank BP hard stop once switched CI-09 off on a running service. */
+    @Test
+    void blankSafetyParameterIsRejectedAndTheOldRulesKeepAnswering() throws Exception {
+        String before = version();
+        assertThat(eligibility(200, 120)).isEqualTo("INELIGIBLE");
+        edit("parameters.csv", "BP_HARD_STOP_SYSTOLIC,180,", "BP_HARD_STOP_SYSTOLIC,,");
+        await(() -> rejectionMentions("parameter BP_HARD_STOP_SYSTOLIC is required and blank"), RELOAD_DEADLINE_MS);
+        Response rules = given().get("/api/v1/rules");
+        assertThat(rules.jsonPath().getString("version")).isEqualTo(before);
+        assertThat(rules.jsonPath().getString("lastRejected.problems[0].file")).endsWith("parameters.csv");
+        assertThat(rules.jsonPath().getInt("lastRejected.problems[0].line")).isPositive();
+        assertThat(eligibility(200, 120)).isEqualTo("INELIGIBLE");
+        assertThat(given().post("/api/v1/rules/reload").statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -187,6 +202,10 @@ class LiveReloadTest {
     private static boolean rejectionMentions(String text) {
         String body = given().get("/api/v1/rules").asString();
         return body.contains("\"lastRejected\":{") && body.contains(text);
+    }
+
+    private static String plan(Requests request) {
+        return given().contentType(ContentType.JSON).body(request.bytes()).post("/api/v1/plans").asString();
     }
 
     private static String eligibility(int systolic, int diastolic) {

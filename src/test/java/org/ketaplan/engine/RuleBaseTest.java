@@ -154,6 +154,78 @@ class RuleBaseTest {
                 .hasMessageContaining("rules/ketamine/param.drl:7: parameter NO_SUCH_LIMIT is not declared");
     }
 
+    /** PAR-01: a blank BP hard stop once switched CI-09 off and BP 200/120 was scheduled. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = ''{1}'' is rejected: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BP_HARD_STOP_SYSTOLIC | '' | is required and blank",
+            "BP_HARD_STOP_DIASTOLIC | '' | is required and blank",
+            "VITALS_MAX_AGE_DAYS | '' | is required and blank",
+            "SUICIDE_SCREEN_MAX_AGE_DAYS | '' | is required and blank",
+            "BP_HARD_STOP_SYSTOLIC | 18O | must be a number",
+            "BP_HARD_STOP_SYSTOLIC | 149 | outside its range 150..220",
+            "BP_HARD_STOP_SYSTOLIC | 221 | outside its range 150..220",
+            "SUICIDE_SCREEN_MAX_AGE_DAYS | 0 | outside its range 1..30",
+            "SUICIDE_SCREEN_MAX_AGE_DAYS | NaN | outside its range",
+            "ESKETAMINE_LABEL_REGION | UK | must be one of US, EU",
+            "ESKETAMINE_LABEL_REGION | '' | is required and blank",
+            "IV_MAX_MG | 5 | outside its range 10..300"})
+    void invalidParameterRejectsTheRuleSetNamingFileLineAndParameter(String name, String value, String message,
+                                                                      @TempDir Path dir) throws IOException {
+        int line = lineOf(TestRules.RULES.resolve("parameters.csv"), name + ",");
+        assertThatThrownBy(() -> TestRules.withParameter(dir, name, value))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("rules/parameters.csv:" + line + ": parameter " + name)
+                .hasMessageContaining(message);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = ''{1}'' is accepted")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "IV_MAX_MG | ''", "IV_MAX_MG | 10", "IV_MAX_MG | 300", "BP_HARD_STOP_SYSTOLIC | 150",
+            "BP_HARD_STOP_SYSTOLIC | 220", "ESKETAMINE_LABEL_REGION | EU"})
+    void parameterWithinItsDeclarationIsAccepted(String name, String value, @TempDir Path dir) {
+        RuleBase rb = TestRules.withParameter(dir, name, value);
+        var p = rb.parameters().stream().filter(x -> x.name().equals(name)).findFirst();
+        if (value.isEmpty()) {
+            assertThat(p).isEmpty();
+        } else {
+            assertThat(p).hasValueSatisfying(x -> assertThat(x.choice() != null ? x.choice()
+                    : String.valueOf((int) x.value())).isEqualTo(value));
+        }
+        rb.container().dispose();
+    }
+
+    @Test
+    void parameterWithoutRangeOrOptionalityIsRejected(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path csv = dir.resolve("parameters.csv");
+        Files.writeString(csv, Files.readString(csv).replace(",1..90,no,", ",,maybe,"));
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("parameter VITALS_MAX_AGE_DAYS: optional must be yes or no")
+                .hasMessageContaining("parameter VITALS_MAX_AGE_DAYS needs a range");
+    }
+
+    @Test
+    void quotedCellMayHoldACommaInATable(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path csv = dir.resolve("parameters.csv");
+        Files.writeString(csv, Files.readString(csv).replace(
+                "Design choice (clinical-spec MD-01): older vitals count as missing",
+                "\"Design choice, clinical-spec MD-01: older vitals count as missing\""));
+        RuleBase rb = new RuleBaseLoader(dir, "rules").load();
+        assertThat(rb.parameters()).extracting(org.ketaplan.patient.Parameter::name).contains("VITALS_MAX_AGE_DAYS");
+        rb.container().dispose();
+    }
+
+    private static int lineOf(Path file, String prefix) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(prefix + " not in " + file);
+    }
+
     @Test
     void medicationWithUndeclaredClassIsRejectedWithLine(@TempDir Path dir) throws IOException {
         TestRules.copyTables(dir);
