@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * A table of {@code rules/}: a header line, then one row per line, {@code #} comment lines, cells quoted
  * where they hold a comma. Every problem names the file and the line a clinical lead sees in an editor.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setCommentMarker('#')
@@ -27,12 +27,12 @@ final class CsvTable {
             .get();
 
     /** One data row: its cells by column name, and where it stands. */
-    record Row(String file, int line, Map<String, String> values) {
-        String get(String column) {
+    public record Row(String file, int line, Map<String, String> values) {
+        public String get(String column) {
             return values.getOrDefault(column, "");
         }
 
-        RuleProblem problem(String message) {
+        public RuleProblem problem(String message) {
             return new RuleProblem(file, line, message);
         }
     }
@@ -44,7 +44,7 @@ final class CsvTable {
      * The rows of a table that must have the given columns; an empty list (with the problems added) when
      * the file is missing, unreadable or lacks a column.
      */
-    static List<Row> read(String file, byte[] bytes, List<RuleProblem> problems, String... columns) {
+    public static List<Row> read(String file, byte[] bytes, List<RuleProblem> problems, String... columns) {
         if (bytes == null) {
             problems.add(new RuleProblem(file, 0, "file is missing"));
             return List.of();

@@ -11,21 +11,48 @@ import java.util.stream.Stream;
 
 import org.ketaplan.api.BadRequestProblem;
 import org.ketaplan.api.RequestReader;
+import org.ketaplan.engine.CsvTable;
 import org.ketaplan.engine.RuleBase;
+import org.ketaplan.engine.RuleProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Runs the clinical scenarios of {@code rules/scenarios/<case>/}: {@code request.json} through the whole
- * pipeline, compared with {@code expected.json}, a fragment of the plan. In the fragment an object lists
- * only the fields that matter, and an array lists elements that must all be present (in any order, others
- * may be present too). Clinical leads add a case by copying a folder.
+ * Runs the clinical scenarios of {@code rules/scenarios/}, each through the whole pipeline, and compares the
+ * plan with what the scenario expects. A scenario is either a folder ({@code <case>/request.json} and
+ * {@code expected.json}, a fragment of the plan) or one row of a table in {@code scenarios/tables/}: a base
+ * request from {@code scenarios/bases/} with a few fields changed, the plan fields expected, and the rules
+ * that must and must not fire. Clinical leads add a case by copying a folder or adding a row.
+ * In a fragment an object lists only the fields that matter, and an array lists elements that must all be
+ * present (in any order, others may be present too); {@code rulesFired} and {@code rulesNotFired} list rule
+ * IDs that must (not) appear in the plan's rationale.
  */
 public final class ScenarioRunner {
 
-    public record Scenario(String name, Path dir) {
+    static final String TABLES = "tables";
+    static final String BASES = "bases";
+    private static final String[] TABLE_COLUMNS = {"case", "base", "set", "expect", "fired", "not_fired"};
+
+    /**
+     * One clinical case. {@code problem} is set when the case itself cannot be read (a bad path, an unknown
+     * base): such a case always fails, so a broken scenario can never pass the gate unnoticed.
+     */
+    public record Scenario(String name, String origin, byte[] request, Expected expected, String problem) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** What a scenario expects of its plan. */
+    public record Expected(JsonNode fragment, List<Check> checks, List<String> fired, List<String> notFired) {
+    }
+
+    /** {@code path = value} (the field equals the value) or {@code path has value} (the list holds it). */
+    public record Check(String path, boolean contains, JsonNode value) {
     }
 
     public record Result(String name, List<String> differences, List<String> firedRuleIds) {
@@ -42,39 +69,205 @@ public final class ScenarioRunner {
         this.json = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /** Every scenario under {@code rulesDir/scenarios}: the folders, then the rows of each table. */
     public static List<Scenario> scenarios(Path rulesDir) {
         Path dir = rulesDir.resolve("scenarios");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        ObjectMapper mapper = new ObjectMapper();
+        List<Scenario> out = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory)
-                    .filter(d -> Files.exists(d.resolve("request.json")))
-                    .sorted()
-                    .map(d -> new Scenario(d.getFileName().toString(), d))
-                    .toList();
+            for (Path d : list.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("request.json")))
+                    .sorted().toList()) {
+                out.add(folder(d, rulesDir, mapper));
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        Path tables = dir.resolve(TABLES);
+        if (Files.isDirectory(tables)) {
+            try (Stream<Path> list = Files.list(tables)) {
+                for (Path t : list.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                    out.addAll(table(t, dir, rulesDir, mapper));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        List<Scenario> checked = new ArrayList<>();
+        for (Scenario s : out) {
+            checked.add(seen.contains(s.name()) ? broken(s.name(), s.origin(),
+                    "another scenario has the same name; give each case its own") : s);
+            seen.add(s.name());
+        }
+        return checked;
+    }
+
+    private static Scenario folder(Path d, Path rulesDir, ObjectMapper mapper) {
+        String name = d.getFileName().toString();
+        String origin = rulesDir.relativize(d).toString();
+        try {
+            byte[] request = Files.readAllBytes(d.resolve("request.json"));
+            ObjectNode expected = (ObjectNode) mapper.readTree(d.resolve("expected.json").toFile());
+            List<String> fired = ids(expected.remove("rulesFired"));
+            List<String> notFired = ids(expected.remove("rulesNotFired"));
+            return new Scenario(name, origin, request, new Expected(expected, List.of(), fired, notFired), null);
+        } catch (IOException | ClassCastException e) {
+            return broken(name, origin, "cannot read the scenario: " + e.getMessage());
+        }
+    }
+
+    private static List<String> ids(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null) {
+            node.forEach(n -> out.add(n.asText()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Scenario> table(Path file, Path scenariosDir, Path rulesDir, ObjectMapper mapper)
+            throws IOException {
+        String origin = rulesDir.relativize(file).toString();
+        List<RuleProblem> problems = new ArrayList<>();
+        List<CsvTable.Row> rows = CsvTable.read(origin, Files.readAllBytes(file), problems, TABLE_COLUMNS);
+        List<Scenario> out = new ArrayList<>();
+        for (RuleProblem p : problems) {
+            out.add(broken(file.getFileName().toString(), origin, p.toString()));
+        }
+        for (CsvTable.Row row : rows) {
+            String name = row.get("case");
+            String at = origin + ":" + row.line();
+            try {
+                if (!name.matches("[a-z0-9_]+")) {
+                    throw new IllegalArgumentException("case must be a lower_snake_case name, got '" + name + "'");
+                }
+                Path base = scenariosDir.resolve(BASES).resolve(row.get("base") + ".json");
+                if (!Files.isRegularFile(base)) {
+                    throw new IllegalArgumentException("no base request " + BASES + "/" + row.get("base") + ".json");
+                }
+                ObjectNode request = (ObjectNode) mapper.readTree(base.toFile());
+                for (String change : items(row.get("set"))) {
+                    int eq = change.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("a change is path=value, got '" + change + "'");
+                    }
+                    String value = change.substring(eq + 1).strip();
+                    JsonPaths.set(request, change.substring(0, eq).strip(),
+                            value.equals("absent") ? null : value(mapper, value));
+                }
+                List<Check> checks = new ArrayList<>();
+                for (String e : items(row.get("expect"))) {
+                    checks.add(check(mapper, e));
+                }
+                out.add(new Scenario(name, at, mapper.writeValueAsBytes(request),
+                        new Expected(null, checks, words(row.get("fired")), words(row.get("not_fired"))), null));
+            } catch (IllegalArgumentException | IOException | ClassCastException e) {
+                out.add(broken(name.isEmpty() ? "line_" + row.line() : name, at, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static Check check(ObjectMapper mapper, String text) {
+        int has = text.indexOf(" has ");
+        int eq = text.indexOf('=');
+        if (has > 0 && (eq < 0 || has < eq)) {
+            return new Check(text.substring(0, has).strip(), true, value(mapper, text.substring(has + 5).strip()));
+        }
+        if (eq <= 0) {
+            throw new IllegalArgumentException("an expectation is path=value or path has value, got '" + text + "'");
+        }
+        return new Check(text.substring(0, eq).strip(), false, value(mapper, text.substring(eq + 1).strip()));
+    }
+
+    /** A JSON literal (number, true, false, null, "text", [..], {..}) or, for readability, a bare word. */
+    private static JsonNode value(ObjectMapper mapper, String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (IOException e) {
+            return mapper.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static List<String> items(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split(";")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> words(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split("[\\s,]+")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Scenario broken(String name, String origin, String problem) {
+        return new Scenario(name, origin, null, null, problem);
     }
 
     public Result run(RuleBase ruleBase, Scenario scenario) {
-        try {
-            JsonNode expected = json.readTree(scenario.dir().resolve("expected.json").toFile());
-            byte[] request = Files.readAllBytes(scenario.dir().resolve("request.json"));
-            TreatmentPlan plan;
-            try {
-                plan = PlanService.plan(ruleBase, reader.read(request), "scenario");
-            } catch (BadRequestProblem e) {
-                return new Result(scenario.name(), List.of("request.json is invalid: " + e.violations()), List.of());
-            }
-            List<String> differences = new ArrayList<>();
-            compare(expected, json.valueToTree(plan), "", differences);
-            return new Result(scenario.name(), differences,
-                    plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList());
-        } catch (IOException e) {
-            return new Result(scenario.name(), List.of("cannot read the scenario: " + e.getMessage()), List.of());
+        if (scenario.problem() != null) {
+            return new Result(scenario.name(), List.of(scenario.origin() + ": " + scenario.problem()), List.of());
         }
+        TreatmentPlan plan;
+        try {
+            plan = PlanService.plan(ruleBase, reader.read(scenario.request()), "scenario");
+        } catch (BadRequestProblem e) {
+            return new Result(scenario.name(), List.of("the request is invalid: " + e.violations()), List.of());
+        }
+        List<String> fired = plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList();
+        return new Result(scenario.name(), differences(scenario.expected(), json.valueToTree(plan), fired), fired);
+    }
+
+    static List<String> differences(Expected expected, JsonNode plan, List<String> fired) {
+        List<String> differences = new ArrayList<>();
+        if (expected.fragment() != null) {
+            compare(expected.fragment(), plan, "", differences);
+        }
+        for (Check c : expected.checks()) {
+            JsonNode actual = JsonPaths.get(plan, c.path());
+            if (c.contains()) {
+                if (actual == null || !actual.isArray() || !containsElement(actual, c.value())) {
+                    differences.add(c.path() + ": expected to contain " + c.value() + ", got " + actual);
+                }
+            } else if (actual == null) {
+                differences.add(c.path() + ": expected " + c.value() + ", but the plan has no such field");
+            } else {
+                compare(c.value(), actual, c.path(), differences);
+            }
+        }
+        for (String id : expected.fired()) {
+            if (!fired.contains(id)) {
+                differences.add("rule " + id + " was expected to fire but did not");
+            }
+        }
+        for (String id : expected.notFired()) {
+            if (fired.contains(id)) {
+                differences.add("rule " + id + " fired but was expected not to");
+            }
+        }
+        return differences;
+    }
+
+    private static boolean containsElement(JsonNode array, JsonNode expected) {
+        for (JsonNode a : array) {
+            List<String> none = new ArrayList<>();
+            compare(expected, a, "", none);
+            if (none.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Result> runAll(RuleBase ruleBase, Path rulesDir) {

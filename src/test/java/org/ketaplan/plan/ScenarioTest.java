@@ -24,12 +24,45 @@ class ScenarioTest {
     void scenarioPlanMatchesExpectedFragment(ScenarioRunner.Scenario scenario) {
         ScenarioRunner.Result result = RUNNER.run(TestRules.ruleBase(), scenario);
         Plans.recordFired(result.firedRuleIds());
-        assertThat(result.differences()).as("differences from %s/expected.json", scenario.dir()).isEmpty();
+        assertThat(result.differences()).as("differences from %s", scenario.origin()).isEmpty();
     }
 
     @Test
     void thereAreScenarios() {
         assertThat(scenarios().count()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void tableRowIsACaseAndABrokenRowFailsNamingItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path scenarios = dir.resolve("scenarios");
+        java.nio.file.Files.createDirectories(scenarios.resolve("tables"));
+        java.nio.file.Files.createDirectories(scenarios.resolve("bases"));
+        java.nio.file.Files.copy(TestRules.RULES.resolve("scenarios/bases/complete.json"),
+                scenarios.resolve("bases/complete.json"));
+        java.nio.file.Files.writeString(scenarios.resolve("tables/bp.csv"), """
+                # comment lines are skipped
+                case,base,set,expect,fired,not_fired,why
+                bp_141_clearance,complete,vitals[0].systolic=141,"eligibility=NEEDS_CLEARANCE; flags has OFF_LABEL",RC-01,CI-09,label >140
+                bp_141_wrong,complete,vitals[0].systolic=141,eligibility=ELIGIBLE,CI-09,RC-01,deliberately wrong
+                no_base,nowhere,,eligibility=ELIGIBLE,,,
+                bad_path,complete,vitals[7].systolic=141,eligibility=ELIGIBLE,,,
+                no_screen,complete,suicideScreen=absent,"missingData has {""fact"":""suicideScreen""}",MD-04b,,
+                """);
+        var all = ScenarioRunner.scenarios(dir);
+        assertThat(all).extracting(ScenarioRunner.Scenario::name)
+                .containsExactly("bp_141_clearance", "bp_141_wrong", "no_base", "bad_path", "no_screen");
+        var results = all.stream().map(s -> RUNNER.run(TestRules.ruleBase(), s)).toList();
+        assertThat(results.get(0).differences()).isEmpty();
+        assertThat(results.get(1).differences()).containsExactlyInAnyOrder(
+                "eligibility: expected \"ELIGIBLE\", got \"NEEDS_CLEARANCE\"",
+                "rule CI-09 was expected to fire but did not",
+                "rule RC-01 fired but was expected not to");
+        assertThat(results.get(2).differences()).singleElement().asString()
+                .contains("scenarios/tables/bp.csv:5").contains("no base request bases/nowhere.json");
+        assertThat(results.get(3).differences()).singleElement().asString()
+                .contains("scenarios/tables/bp.csv:6").contains("beyond the end");
+        assertThat(results.get(4).differences()).isEmpty();
     }
 
     @Test
