@@ -133,6 +133,16 @@ public final class ParameterTable {
         return new Parameter(name, number);
     }
 
+    /** The declarations of {@code rulesDir/parameters.csv} (valid rows only), e.g. to know a choice's options. */
+    public static Map<String, Declared> declared(java.nio.file.Path rulesDir) {
+        try {
+            return read(RuleBaseLoader.PARAMETERS, java.nio.file.Files.readAllBytes(
+                    rulesDir.resolve(RuleBaseLoader.PARAMETERS)), new ArrayList<>(), new java.util.HashSet<>());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The values the rules see: every declared parameter that has one. */
     static List<Parameter> values(Map<String, Declared> declared) {
         List<Parameter> out = new ArrayList<>();

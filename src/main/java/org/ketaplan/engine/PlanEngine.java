@@ -45,7 +45,9 @@ public final class PlanEngine {
             ruleBase.parameters().forEach(session::insert);
             int fired;
             try {
-                fired = session.fireAllRules(MAX_FIRINGS);
+                fired = ruleBase.disabledRules().isEmpty() ? session.fireAllRules(MAX_FIRINGS)
+                        : session.fireAllRules(m -> !ruleBase.disabledRules().contains(m.getRule().getName()),
+                        MAX_FIRINGS);
             } catch (ConsequenceException e) {
                 String rule = e.getMatch() == null ? "unknown" : e.getMatch().getRule().getName();
                 throw new RuleExecutionException("The action of rule \"" + rule + "\" failed: "

@@ -136,7 +136,7 @@ public final class RuleBaseLoader {
         String version = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(loadedAt)
                 + "-" + contentHash(files);
         return new RuleBase(version, loadedAt, container, kieBase, List.copyOf(rules), Map.copyOf(byName),
-                List.copyOf(parameters), terminology, Map.of(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
+                List.copyOf(parameters), terminology, Map.of(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE), java.util.Set.of());
     }
 
     private Map<String, byte[]> readFiles() {

@@ -2,6 +2,9 @@ package org.ketaplan.patient;
 
 import java.time.LocalDate;
 
-/** The most recent score of an instrument on or before the first course session (api-contract "baseline"). */
-public record BaselineScore(Instrument instrument, int score, LocalDate date) {
+/**
+ * The most recent score of an instrument on or before the first course session. Whether it is recent enough
+ * to be the course's baseline is the rules' decision (clinical-spec SCO-02), on {@code daysBeforeFirstSession}.
+ */
+public record BaselineScore(Instrument instrument, int score, LocalDate date, long daysBeforeFirstSession) {
 }

@@ -2,6 +2,9 @@ package org.ketaplan.patient;
 
 import java.time.LocalDate;
 
-/** The most recent score of an instrument on or before the plan date (api-contract "current"). */
+/**
+ * The score of an instrument the rules judge severity and indication on: a {@link LatestScore} the rules
+ * found recent enough (clinical-spec SCO-01). Inserted by rules, never by the request mapping.
+ */
 public record CurrentScore(Instrument instrument, int score, LocalDate date, long daysBeforeAsOf) {
 }

@@ -1,8 +1,8 @@
 package org.ketaplan.patient;
 
 /**
- * Change of one instrument from its baseline (on or before the first session) to its current score (on
- * or before the plan date, after the first session). Only made when both exist and differ in date.
+ * Change of one instrument from the course's baseline to its most recent score after the first session:
+ * a {@link MeasuredChange} whose baseline the rules accepted (clinical-spec SCO-02).
  * percentReduction = (baseline - current) / baseline x 100; pointsReduction = baseline - current.
  */
 public record ScoreChange(

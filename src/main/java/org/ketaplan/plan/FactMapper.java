@@ -16,12 +16,13 @@ import org.ketaplan.engine.Terminology;
 import org.ketaplan.patient.Assessment;
 import org.ketaplan.patient.BaselineScore;
 import org.ketaplan.patient.Course;
-import org.ketaplan.patient.CurrentScore;
+import org.ketaplan.patient.CourseSession;
 import org.ketaplan.patient.CurrentVitals;
 import org.ketaplan.patient.Diagnoses;
 import org.ketaplan.patient.DoseRequest;
 import org.ketaplan.patient.PlanDate;
-import org.ketaplan.patient.ScoreChange;
+import org.ketaplan.patient.LatestScore;
+import org.ketaplan.patient.MeasuredChange;
 import org.ketaplan.patient.Instrument;
 import org.ketaplan.patient.MedicalHistory;
 import org.ketaplan.patient.Medication;
@@ -87,7 +88,7 @@ final class FactMapper {
         facts.add(new Preference(r.preferredModality()));
 
         addMedications(r.medications(), terminology, facts);
-        Course course = course(r.course(), asOf);
+        Course course = course(r.course(), asOf, facts);
         facts.add(course);
         facts.add(new PlanDate(asOf));
         facts.add(new DoseRequest(r.requestedIvDoseMgPerKg()));
@@ -129,11 +130,14 @@ final class FactMapper {
         }
     }
 
-    private static Course course(PlanRequest.CourseInput c, LocalDate asOf) {
+    private static Course course(PlanRequest.CourseInput c, LocalDate asOf, List<Object> facts) {
         if (c == null || c.sessions() == null || c.sessions().isEmpty()) {
             return new Course(c == null ? null : c.modality(), 0, null, null, null, null);
         }
         List<LocalDate> dates = c.sessions().stream().map(PlanRequest.SessionInput::date).sorted().toList();
+        for (int i = 0; i < dates.size(); i++) {
+            facts.add(new CourseSession(i + 1, dates.get(i), ChronoUnit.DAYS.between(dates.get(i), asOf)));
+        }
         LocalDate last = dates.get(dates.size() - 1);
         return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(dates.get(0), asOf),
                 ChronoUnit.DAYS.between(last, asOf));
@@ -148,10 +152,10 @@ final class FactMapper {
         // Stable sort by date: for two scores on the same day, the later one in the request counts.
         List<PlanRequest.AssessmentInput> byDate = assessments.stream()
                 .sorted(Comparator.comparing(PlanRequest.AssessmentInput::date)).toList();
-        Map<Instrument, PlanRequest.AssessmentInput> current = new EnumMap<>(Instrument.class);
+        Map<Instrument, PlanRequest.AssessmentInput> latest = new EnumMap<>(Instrument.class);
         Map<Instrument, PlanRequest.AssessmentInput> baseline = new EnumMap<>(Instrument.class);
         for (var a : byDate) {
-            current.put(a.instrument(), a);
+            latest.put(a.instrument(), a);
             if (first != null && !a.date().isAfter(first)) {
                 baseline.put(a.instrument(), a);
             }
@@ -162,14 +166,15 @@ final class FactMapper {
             facts.add(new Assessment(a.instrument(), a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf),
                     after, after && b != null ? percentReduction(b.score(), a.score()) : null));
         }
-        current.forEach((instrument, a) -> facts.add(
-                new CurrentScore(instrument, a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf))));
+        latest.forEach((instrument, a) -> facts.add(
+                new LatestScore(instrument, a.score(), a.date(), ChronoUnit.DAYS.between(a.date(), asOf))));
         baseline.forEach((instrument, b) -> {
-            facts.add(new BaselineScore(instrument, b.score(), b.date()));
-            var c = current.get(instrument);
+            long beforeFirst = ChronoUnit.DAYS.between(b.date(), first);
+            facts.add(new BaselineScore(instrument, b.score(), b.date(), beforeFirst));
+            var c = latest.get(instrument);
             if (c != null && c.date().isAfter(first)) {
-                facts.add(new ScoreChange(instrument, b.score(), c.score(), percentReduction(b.score(), c.score()),
-                        b.score() - c.score()));
+                facts.add(new MeasuredChange(instrument, b.score(), c.score(), percentReduction(b.score(), c.score()),
+                        b.score() - c.score(), beforeFirst));
             }
         });
     }

@@ -2,8 +2,11 @@ package org.ketaplan.plan;
 
 import org.ketaplan.patient.Instrument;
 
-/** The depression instrument whose change decides response (clinician-rated MADRS first). */
-public record GoverningMeasure(Instrument instrument, String reason) implements PlanItem {
+/**
+ * The instrument whose change decides response: a depression scale (clinician-rated MADRS first, RESP-08)
+ * or, for the PTSD series, a PTSD scale ({@code ptsd = true}: CAPS-5 first, then PCL-5; PTSD-01).
+ */
+public record GoverningMeasure(Instrument instrument, boolean ptsd, String reason) implements PlanItem {
     @Override
     public String text() {
         return reason;

@@ -14,6 +14,7 @@ import org.ketaplan.api.RequestReader;
 import org.ketaplan.engine.CsvTable;
 import org.ketaplan.engine.RuleBase;
 import org.ketaplan.engine.RuleProblem;
+import org.ketaplan.patient.Parameter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * plan with what the scenario expects. A scenario is either a folder ({@code <case>/request.json} and
  * {@code expected.json}, a fragment of the plan) or one row of a table in {@code scenarios/tables/}: a base
  * request from {@code scenarios/bases/} with a few fields changed, the plan fields expected, and the rules
- * that must and must not fire. Clinical leads add a case by copying a folder or adding a row.
+ * that must and must not fire, and optionally a site-policy variant of the parameters it runs under.
+ * Clinical leads add a case by copying a folder or adding a row.
  * In a fragment an object lists only the fields that matter, and an array lists elements that must all be
  * present (in any order, others may be present too); {@code rulesFired} and {@code rulesNotFired} list rule
  * IDs that must (not) appear in the plan's rationale.
@@ -40,7 +42,8 @@ public final class ScenarioRunner {
      * One clinical case. {@code problem} is set when the case itself cannot be read (a bad path, an unknown
      * base): such a case always fails, so a broken scenario can never pass the gate unnoticed.
      */
-    public record Scenario(String name, String origin, byte[] request, Expected expected, String problem) {
+    public record Scenario(String name, String origin, byte[] request, Map<String, String> parameters,
+                           Expected expected, String problem) {
         @Override
         public String toString() {
             return name;
@@ -113,7 +116,8 @@ public final class ScenarioRunner {
             ObjectNode expected = (ObjectNode) mapper.readTree(d.resolve("expected.json").toFile());
             List<String> fired = ids(expected.remove("rulesFired"));
             List<String> notFired = ids(expected.remove("rulesNotFired"));
-            return new Scenario(name, origin, request, new Expected(expected, List.of(), fired, notFired), null);
+            return new Scenario(name, origin, request, Map.of(), new Expected(expected, List.of(), fired, notFired),
+                    null);
         } catch (IOException | ClassCastException e) {
             return broken(name, origin, "cannot read the scenario: " + e.getMessage());
         }
@@ -161,7 +165,15 @@ public final class ScenarioRunner {
                 for (String e : items(row.get("expect"))) {
                     checks.add(check(mapper, e));
                 }
-                out.add(new Scenario(name, at, mapper.writeValueAsBytes(request),
+                Map<String, String> parameters = new java.util.LinkedHashMap<>();
+                for (String p : items(row.get("parameters"))) {
+                    int eq = p.indexOf('=');
+                    if (eq <= 0 || !p.substring(0, eq).strip().matches("[A-Z][A-Z0-9_]*")) {
+                        throw new IllegalArgumentException("a parameter is NAME=value, got '" + p + "'");
+                    }
+                    parameters.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+                }
+                out.add(new Scenario(name, at, mapper.writeValueAsBytes(request), Map.copyOf(parameters),
                         new Expected(null, checks, words(row.get("fired")), words(row.get("not_fired"))), null));
             } catch (IllegalArgumentException | IOException | ClassCastException e) {
                 out.add(broken(name.isEmpty() ? "line_" + row.line() : name, at, e.getMessage()));
@@ -191,14 +203,35 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Splits a cell on {@code ;}, except inside a quoted JSON string or a [..] / {..} value. */
     private static List<String> items(String cell) {
         List<String> out = new ArrayList<>();
-        for (String s : cell.split(";")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
+        StringBuilder item = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '"' && (i == 0 || cell.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && (c == '[' || c == '{')) {
+                depth++;
+            } else if (!quoted && (c == ']' || c == '}')) {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ';') {
+                add(out, item);
+                continue;
             }
+            item.append(c);
         }
+        add(out, item);
         return out;
+    }
+
+    private static void add(List<String> out, StringBuilder item) {
+        if (!item.toString().isBlank()) {
+            out.add(item.toString().strip());
+        }
+        item.setLength(0);
     }
 
     private static List<String> words(String cell) {
@@ -212,7 +245,7 @@ public final class ScenarioRunner {
     }
 
     private static Scenario broken(String name, String origin, String problem) {
-        return new Scenario(name, origin, null, null, problem);
+        return new Scenario(name, origin, null, Map.of(), null, problem);
     }
 
     public Result run(RuleBase ruleBase, Scenario scenario) {
@@ -221,12 +254,30 @@ public final class ScenarioRunner {
         }
         TreatmentPlan plan;
         try {
-            plan = PlanService.plan(ruleBase, reader.read(scenario.request()), "scenario");
+            plan = PlanService.plan(withParameters(ruleBase, scenario.parameters()), reader.read(scenario.request()),
+                    "scenario");
         } catch (BadRequestProblem e) {
             return new Result(scenario.name(), List.of("the request is invalid: " + e.violations()), List.of());
         }
         List<String> fired = plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList();
         return new Result(scenario.name(), differences(scenario.expected(), json.valueToTree(plan), fired), fired);
+    }
+
+    /** The rules under a site-policy variant the scenario names (e.g. ESKETAMINE_LABEL_REGION=EU). */
+    private static RuleBase withParameters(RuleBase ruleBase, Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return ruleBase;
+        }
+        List<Parameter> params = new ArrayList<>();
+        ruleBase.parameters().stream().filter(p -> !overrides.containsKey(p.name())).forEach(params::add);
+        overrides.forEach((name, value) -> {
+            try {
+                params.add(new Parameter(name, Double.parseDouble(value)));
+            } catch (NumberFormatException e) {
+                params.add(Parameter.choice(name, value));
+            }
+        });
+        return ruleBase.withParameters(params);
     }
 
     static List<String> differences(Expected expected, JsonNode plan, List<String> fired) {

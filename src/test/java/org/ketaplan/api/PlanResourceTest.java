@@ -86,6 +86,22 @@ class PlanResourceTest {
                 .body("psychotherapy.type", hasItem("SAFETY_PLAN"));
     }
 
+    /** SAFE-01: the probe's case (six infusions from tomorrow) can no longer be scheduled. */
+    @Test
+    void newerPositiveItem9OutweighsAnOlderNegativeScreen() {
+        given().contentType(ContentType.JSON)
+                .body(Requests.complete().set("assessments[1].score", 3).set("assessments[1].date", "2026-11-21")
+                        .set("suicideScreen.date", "2026-10-23").toString())
+                .when().post(PLANS)
+                .then().statusCode(200)
+                .body("triage", equalTo("URGENT_SAME_DAY_ASSESSMENT"))
+                .body("findings.suicideRisk", equalTo("UNKNOWN"))
+                .body("eligibility", equalTo("INSUFFICIENT_DATA"))
+                .body("series.type", equalTo("DEFER"))
+                .body("series.schedule", hasSize(0))
+                .body("missingData.fact", hasItem("suicideScreen"));
+    }
+
     @Nested
     class BadInput {
 

@@ -24,6 +24,19 @@ public final class TestRules {
         return cached;
     }
 
+    /** The real rules with one parameter set to another value (a number, or a choice such as EU), uncompiled. */
+    public static RuleBase with(String name, String value) {
+        List<org.ketaplan.patient.Parameter> params = new java.util.ArrayList<>();
+        for (var p : ruleBase().parameters()) {
+            if (!p.name().equals(name)) {
+                params.add(p);
+            }
+        }
+        params.add(value.matches("-?\\d+(\\.\\d+)?") ? new org.ketaplan.patient.Parameter(name, Double.parseDouble(value))
+                : org.ketaplan.patient.Parameter.choice(name, value));
+        return ruleBase().withParameters(params);
+    }
+
     /** Only the tables (terminology, parameters), so a test can add the DRL it needs. */
     public static void copyTables(Path target) {
         copy(target, p -> p.toString().endsWith(".csv") && !p.startsWith(RULES.resolve("scenarios")));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketaplan.engine.TestRules;
 
 /**
  * Clinical-spec sections 3, 4, 5 and 16 (RISK, SEV): each rule is exercised on the real rules/ through the
@@ -330,18 +331,42 @@ class SafetyRulesTest {
             });
         }
 
-        @Test
-        void breastfeedingRulesOutEsketamine() {
-            TreatmentPlan p = plan(complete().set("patient.breastfeeding", true).set("preferredModality", "ESKETAMINE"));
-            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INELIGIBLE);
-            assertThat(ruleIds(p)).contains("CI-08a").doesNotContain("CI-08b");
+        /** CI-08 as corrected: esketamine never appears; IV ketamine stays open after a perinatal review. */
+        @ParameterizedTest(name = "breastfeeding, preferring {0}: IV after perinatal review, no esketamine anywhere")
+        @CsvSource({"ESKETAMINE", "IV_KETAMINE"})
+        void breastfeedingRulesOutEsketamineEverywhereButNotIv(String preferred) {
+            TreatmentPlan p = plan(complete().set("patient.breastfeeding", true).set("preferredModality", preferred));
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.NEEDS_CLEARANCE);
+            assertThat(p.series().proposedType()).isEqualTo(SeriesType.IV_KETAMINE_INDUCTION);
+            assertThat(p.alternatives()).isEmpty();
+            assertThat(clearanceRules(p)).contains("CI-08b");
+            assertThat(ruleIds(p)).contains("CI-08a");
+            assertThat(Requests.JSON.valueToTree(p).toString()).doesNotContain("ESKETAMINE_INDUCTION");
         }
 
         @Test
-        void breastfeedingWithIvKetamineNeedsPerinatalReview() {
-            TreatmentPlan p = plan(complete().set("patient.breastfeeding", true));
-            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.NEEDS_CLEARANCE);
-            assertThat(clearanceRules(p)).contains("CI-08b");
+        void breastfeedingWithoutBreastfeedingLeavesEsketamineAsTheAlternative() {
+            TreatmentPlan p = plan(complete().set("patient.breastfeeding", false));
+            assertThat(p.alternatives()).extracting(TreatmentPlan.Alternative::modality).containsExactly("ESKETAMINE");
+            assertThat(ruleIds(p)).doesNotContain("CI-08a", "CI-08b");
+        }
+
+        @Test
+        void breastfeedingAtAnEsketamineOnlySiteCannotBeTreatedThere() {
+            TreatmentPlan p = plan(complete().set("patient.breastfeeding", true).set("setting.ivKetamineCapable", false));
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INELIGIBLE);
+            assertThat(ruleIds(p)).contains("CI-08d");
+            assertThat(p.series().type()).isEqualTo(SeriesType.NONE);
+        }
+
+        @Test
+        void breastfeedingDuringAnEsketamineCourseStopsIt() {
+            TreatmentPlan p = plan(complete().set("patient.breastfeeding", true)
+                    .setJson("course", "{\"modality\":\"ESKETAMINE\",\"sessions\":[{\"date\":\"2026-11-18\"}]}"));
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INELIGIBLE);
+            assertThat(ruleIds(p)).contains("CI-08c");
+            assertThat(p.series().schedule()).isEmpty();
+            assertThat(Requests.JSON.valueToTree(p).toString()).doesNotContain("ESKETAMINE_INDUCTION");
         }
 
         @Test
@@ -468,10 +493,13 @@ class SafetyRulesTest {
             assertThat(flagRules(p, FlagCode.BP_SURGE_RISK).contains("RC-03b")).isEqualTo(flagged);
         }
 
-        @ParameterizedTest(name = "age {0} on {1}: 28 mg start {2}")
-        @CsvSource({"64, ESKETAMINE, false", "65, ESKETAMINE, true", "66, ESKETAMINE, true", "65, IV_KETAMINE, false"})
-        void olderPatientsStartEsketamineAt28mg(int age, String modality, boolean flagged) {
-            TreatmentPlan p = plan(complete().set("patient.ageYears", age).set("preferredModality", modality));
+        @ParameterizedTest(name = "age {0} on {1} under the {2} label: 28 mg start {3}")
+        @CsvSource({"64, ESKETAMINE, EU, false", "65, ESKETAMINE, EU, true", "66, ESKETAMINE, EU, true",
+                "65, IV_KETAMINE, EU, false", "65, ESKETAMINE, US, false", "70, ESKETAMINE, US, false"})
+        void olderPatientsStartEsketamineAt28mgUnderEuTypeLabels(int age, String modality, String region,
+                                                                 boolean flagged) {
+            TreatmentPlan p = Plans.plan(TestRules.with("ESKETAMINE_LABEL_REGION", region),
+                    complete().set("patient.ageYears", age).set("preferredModality", modality).bytes());
             assertThat(flagRules(p, FlagCode.ESKETAMINE_START_28MG).contains("RC-12")).isEqualTo(flagged);
         }
 

@@ -303,7 +303,7 @@ class TreatmentRulesTest {
         void esketamineForPtsdIsOffLabelAndTheSeriesStaysIv() {
             TreatmentPlan p = plan(ptsdOnly().set("preferredModality", "ESKETAMINE"));
             assertThat(ruleIds(p)).contains("MOD-03");
-            assertThat(p.series().type()).isEqualTo(SeriesType.PTSD_IV_KETAMINE_SERIES);
+            assertThat(p.series().proposedType()).isEqualTo(SeriesType.PTSD_IV_KETAMINE_SERIES);
         }
 
         @Test
@@ -372,19 +372,37 @@ class TreatmentRulesTest {
             assertThat(p.clearances().stream().anyMatch(c -> "DOSE-04".equals(c.ruleId()))).isEqualTo(clearance);
         }
 
-        @ParameterizedTest(name = "esketamine at {0}: day 1 {1}")
-        @CsvSource({"64, 56 mg, DOSE-05", "65, 28 mg, DOSE-06", "66, 28 mg, DOSE-06"})
-        void esketamineStartingDoseByAge(int age, String day1, String rule) {
-            TreatmentPlan p = plan(trd().set("preferredModality", "ESKETAMINE").set("patient.ageYears", age));
+        /** DOSE-06 as corrected: the US label has no geriatric starting dose; EU-type labels start at 28 mg. */
+        @ParameterizedTest(name = "esketamine at {0} under the {1} label: day 1 {2}")
+        @CsvSource({"64, US, 56 mg, DOSE-05", "65, US, 56 mg, DOSE-06a", "66, US, 56 mg, DOSE-06a",
+                "64, EU, 56 mg, DOSE-05", "65, EU, 28 mg, DOSE-06b", "66, EU, 28 mg, DOSE-06b"})
+        void esketamineStartingDoseByAgeAndLabel(int age, String region, String day1, String rule) {
+            TreatmentPlan p = Plans.plan(TestRules.with("ESKETAMINE_LABEL_REGION", region),
+                    trd().set("preferredModality", "ESKETAMINE").set("patient.ageYears", age).bytes());
             assertThat(p.series().dose().esketamine()).startsWith("Day 1: " + day1);
             assertThat(ruleIds(p)).contains(rule);
         }
 
-        @Test
-        void mdsiCourseIs84mg() {
-            TreatmentPlan p = plan(trd().set("suicideScreen.intentWithPlan", true));
-            assertThat(ruleIds(p)).contains("DOSE-07");
+        @ParameterizedTest(name = "course for acute suicidality at {0} under the {1} label: prescriber clearance {2}")
+        @CsvSource({"64, EU, false", "65, EU, true", "66, EU, true", "65, US, false", "80, US, false"})
+        void mdsiCourseIs84mgAndEuLabelsLimitItToUnder65(int age, String region, boolean clearance) {
+            TreatmentPlan p = Plans.plan(TestRules.with("ESKETAMINE_LABEL_REGION", region),
+                    trd().set("suicideScreen.intentWithPlan", true).set("patient.ageYears", age).bytes());
+            assertThat(ruleIds(p)).contains("DOSE-07a");
             assertThat(p.series().dose().esketamine()).startsWith("84 mg");
+            assertThat(p.clearances().stream().anyMatch(c -> "DOSE-07b".equals(c.ruleId()))).isEqualTo(clearance);
+        }
+
+        /** DOSE-02b: the Devine formula is undefined under 60 inches; never below its base weight. */
+        @ParameterizedTest(name = "{0} {1} cm, 90 kg: ideal weight {2} kg, review flag {3}")
+        @CsvSource({"FEMALE, 151, 45.5, true", "FEMALE, 152, 45.5, false", "FEMALE, 153, 46.0, false",
+                "MALE, 140, 50.0, true", "MALE, 152.4, 50.0, false", "MALE, 170, 65.9, false"})
+        void idealBodyWeightNeverBelowTheFormulasBase(String sex, double heightCm, double ibw, boolean review) {
+            TreatmentPlan p = plan(trd().set("patient.sex", sex).set("patient.heightCm", heightCm)
+                    .set("patient.weightKg", 90.0));
+            assertThat(p.series().dose().idealBodyWeightKg()).isEqualTo(ibw);
+            assertThat(p.flagDetails().stream().anyMatch(f -> f.flag() == FlagCode.DOSE_CAP_REVIEW
+                    && "DOSE-02e".equals(f.ruleId()))).isEqualTo(review);
         }
     }
 
@@ -412,14 +430,26 @@ class TreatmentRulesTest {
             assertThat(ruleIds(p)).contains("IND-02a", "IND-06b");
         }
 
+        /** PTSD-01: a psychiatrist considers the PTSD series before any date is set. */
         @Test
-        void ptsdSeriesIsSixInfusionsOverTwoWeeks() {
+        void ptsdSeriesIsSixInfusionsOverTwoWeeksAfterAPsychiatristsReview() {
             TreatmentPlan p = plan(ptsdOnly());
-            assertThat(p.series().type()).isEqualTo(SeriesType.PTSD_IV_KETAMINE_SERIES);
-            assertThat(p.series().schedule()).hasSize(6);
-            assertSpacing(p.series().schedule(), 3);
-            assertThat(p.series().schedule().get(5)).isBefore(AS_OF.plusDays(1 + 14));
-            assertThat(p.series().note()).contains("Abdallah 2022");
+            assertThat(p.series().type()).isEqualTo(SeriesType.DEFER);
+            assertThat(p.series().proposedType()).isEqualTo(SeriesType.PTSD_IV_KETAMINE_SERIES);
+            assertThat(p.series().sessions()).isEqualTo(6);
+            assertThat(p.clearances()).anySatisfy(c -> {
+                assertThat(c.reviewer()).isEqualTo(Reviewer.PSYCHIATRY);
+                assertThat(c.ruleId()).isEqualTo("PTSD-01f");
+            });
+            var result = org.ketaplan.engine.PlanEngine.run(TestRules.ruleBase(), FactMapper.facts(
+                    Plans.reader().read(ptsdOnly().bytes()), AS_OF, TestRules.ruleBase().terminology()));
+            List<Integer> offsets = result.itemsOf(SessionSpacing.class).stream()
+                    .map(x -> ((SessionSpacing) x.item()).dayOffsets()).findFirst().orElseThrow();
+            List<LocalDate> dates = PlanService.schedule(offsets, AS_OF,
+                    new org.ketaplan.patient.Course(null, 0, null, null, null, null));
+            assertThat(dates).hasSize(6);
+            assertSpacing(dates, 3);
+            assertThat(dates.get(5)).isBefore(AS_OF.plusDays(1 + 14));
         }
 
         @Test
@@ -588,7 +618,9 @@ class TreatmentRulesTest {
             assertThat(p.maintenance().type()).isEqualTo(type);
             assertThat(p.maintenance().ruleId()).isEqualTo(rule);
             if (type == MaintenanceType.INDIVIDUALIZED_TAPER || type == MaintenanceType.ESKETAMINE_LABEL_MAINTENANCE) {
-                assertThat(p.maintenance().reviewBy()).isEqualTo(AS_OF.plusMonths(3));
+                // MAINT-03 as corrected: three months after the last induction session, not after asOf.
+                LocalDate lastInduction = LocalDate.parse(SESSIONS.get(modality.equals("ESKETAMINE") ? 7 : 5));
+                assertThat(p.maintenance().reviewBy()).isEqualTo(lastInduction.plusMonths(3));
                 assertThat(p.monitoring()).anySatisfy(m -> assertThat(m.ruleId()).isEqualTo("MAINT-06"));
                 assertThat(p.adjuncts()).anySatisfy(a -> assertThat(a.type()).isEqualTo(AdjunctType.CONTINUE_ORAL_ANTIDEPRESSANT));
                 assertThat(ruleIds(p)).contains("MAINT-07");
@@ -596,6 +628,22 @@ class TreatmentRulesTest {
             if (type == MaintenanceType.STOP) {
                 assertThat(p.maintenance().detail()).contains("ECT");
             }
+        }
+
+        @ParameterizedTest(name = "asOf {0}: review date stays three months after the 6th infusion")
+        @CsvSource({"2026-11-21", "2026-12-21", "2027-01-20"})
+        void reviewDateIsFixedByTheEndOfInductionNotByThePlanDate(String asOf) {
+            TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", 6, "MADRS", 32, 14).set("asOf", asOf));
+            assertThat(p.maintenance().type()).isEqualTo(MaintenanceType.INDIVIDUALIZED_TAPER);
+            assertThat(p.maintenance().reviewBy()).isEqualTo(LocalDate.parse("2027-02-12"));
+        }
+
+        @ParameterizedTest(name = "MAINT_REVIEW_MONTHS {0}: review on {1}")
+        @CsvSource({"2, 2027-01-12", "3, 2027-02-12", "4, 2027-03-12"})
+        void reviewIntervalIsAParameter(String months, String reviewBy) {
+            TreatmentPlan p = Plans.plan(TestRules.with("MAINT_REVIEW_MONTHS", months),
+                    course(trd(), "IV_KETAMINE", 6, "MADRS", 32, 14).bytes());
+            assertThat(p.maintenance().reviewBy()).isEqualTo(LocalDate.parse(reviewBy));
         }
 
         @Test
