@@ -70,6 +70,13 @@ public final class RulesCheck {
             unexercised.forEach(r -> out.append("  - ").append(r.id()).append(" \"").append(r.name()).append("\" (")
                     .append(r.file()).append(")\n"));
         }
+        if (failed.isEmpty()) {
+            GateMutationCheck.Report gate = GateMutationCheck.run(rb, dir, runner);
+            out.append('\n').append("Gate: ").append(gate.summary()).append(gate.complete() ? "." : ":").append('\n');
+            gate.problems().forEach(p -> out.append("  - ").append(p).append('\n'));
+            gate.missed().forEach(m -> out.append("  - not caught: ").append(m.description())
+                    .append(" (add a scenario that this change would fail)\n"));
+        }
         rb.container().dispose();
         boolean passed = failed.isEmpty();
         out.append('\n').append(passed ? "PASSED: these rules would be accepted."

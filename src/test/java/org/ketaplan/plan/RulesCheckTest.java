@@ -42,8 +42,12 @@ class RulesCheckTest {
     }
 
     @Test
-    void rulesWithoutAScenarioAreListed() {
-        RulesCheck.Report report = RulesCheck.run(TestRules.RULES, Plans.reader(), Requests.JSON);
-        assertThat(report.text()).contains("Rules no scenario exercises").contains("CI-01a");
+    void rulesWithoutAScenarioAreListedAndTheGateGapNamed(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("scenarios/tables/contraindications.csv");
+        Files.write(table, Files.readAllLines(table).stream().filter(l -> !l.startsWith("aneurysm_is")).toList());
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.text()).contains("Rules no scenario exercises").contains("CI-01a")
+                .contains("not caught: delete CI-01a");
     }
 }
