@@ -157,6 +157,18 @@ class LiveReloadTest {
         assertThat(sessions).isEqualTo(6);
     }
 
+    /** The gate is the safety net of a running service: moving a safety threshold by ten is caught. */
+    @Test
+    void movingTheBloodPressureClearanceThresholdIsRejectedByAScenario() throws Exception {
+        String before = version();
+        edit("ketamine/relative-contraindications.drl", "systolic > 140 || diastolic > 90,",
+                "systolic > 130 || diastolic > 90,");
+        await(() -> rejectionMentions("bp_139_82_is_eligible"), RELOAD_DEADLINE_MS);
+        assertThat(version()).isEqualTo(before);
+        assertThat(given().get("/api/v1/rules").asString()).contains("rule RC-01 fired but was expected not to");
+        assertThat(eligibility(135, 82)).isEqualTo("ELIGIBLE");
+    }
+
     @Test
     void reloadEndpointAcceptsUnchangedRules() {
         Response r = given().post("/api/v1/rules/reload");
