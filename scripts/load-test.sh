@@ -12,6 +12,7 @@ CONNECTIONS=${2:-32}
 # the throughput); 60 s reaches a steady state. Shorter warm-ups measure the JIT, not the service.
 WARMUP=${3:-60}
 PORT=${PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19000}
 BODY=src/test/resources/requests/contract-example.json
 JAR=target/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
@@ -27,7 +28,7 @@ print('wrk.body = ' + json.dumps(body))
 PY
 
 start=$(date +%s%N)
-java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
+java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
      -jar "$JAR" > target/load-test-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -f "$LUA"' EXIT
@@ -65,7 +66,7 @@ BEFORE=$(cpu_ticks)
 run /api/v1/plans "$DURATION" > target/load-reload.txt &
 WRK=$!
 for i in $(seq 1 10); do
-  echo "reload $i: $(curl -s -o /dev/null -w 'HTTP %{http_code} in %{time_total} s' -X POST "http://127.0.0.1:$PORT/api/v1/rules/reload")"
+  echo "reload $i: $(curl -s -o /dev/null -w 'HTTP %{http_code} in %{time_total} s' -X POST "http://127.0.0.1:$MANAGEMENT_PORT/api/v1/rules/reload")"
 done
 wait $WRK
 # CPU per request here includes the ten rule builds.

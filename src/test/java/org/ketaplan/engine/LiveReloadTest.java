@@ -36,6 +36,10 @@ import io.restassured.response.Response;
 class LiveReloadTest {
 
     private static final Path DIR = LiveReloadProfile.DIR;
+    /** Reloads and the rule listing are operations: they are on the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+    private static java.net.URL managementUrl;
     /** Generous, so that a slow or busy CI machine does not fail a test about behaviour. */
     private static final long RELOAD_DEADLINE_MS = 30_000;
     private final Map<Path, String> originals = new ConcurrentHashMap<>();
@@ -52,6 +56,7 @@ class LiveReloadTest {
      */
     @BeforeEach
     void startLoad() throws InterruptedException {
+        managementUrl = management;
         // Start from a quiet service: no warm-up or earlier edit still building.
         awaitQuiet();
         load = Executors.newFixedThreadPool(2);
@@ -89,7 +94,7 @@ class LiveReloadTest {
         Files.deleteIfExists(DIR.resolve("ketamine/broken.drl"));
         Thread.sleep(300);
         awaitQuiet();
-        given().post("/api/v1/rules/reload").then().statusCode(200);
+        ops().post("/api/v1/rules/reload").then().statusCode(200);
         assertThat(failures).as("requests that failed during reloads").isEmpty();
         assertThat(ok.get()).isPositive();
     }
@@ -113,12 +118,12 @@ class LiveReloadTest {
         assertThat(eligibility(200, 120)).isEqualTo("INELIGIBLE");
         edit("parameters.csv", "BP_HARD_STOP_SYSTOLIC,180,", "BP_HARD_STOP_SYSTOLIC,,");
         await(() -> rejectionMentions("parameter BP_HARD_STOP_SYSTOLIC is required and blank"), RELOAD_DEADLINE_MS);
-        Response rules = given().get("/api/v1/rules");
+        Response rules = ops().get("/api/v1/rules");
         assertThat(rules.jsonPath().getString("version")).isEqualTo(before);
         assertThat(rules.jsonPath().getString("lastRejected.problems[0].file")).endsWith("parameters.csv");
         assertThat(rules.jsonPath().getInt("lastRejected.problems[0].line")).isPositive();
         assertThat(eligibility(200, 120)).isEqualTo("INELIGIBLE");
-        assertThat(given().post("/api/v1/rules/reload").statusCode()).isEqualTo(422);
+        assertThat(ops().post("/api/v1/rules/reload").statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -136,12 +141,12 @@ class LiveReloadTest {
                 end
                 """);
         await(() -> rejectionMentions("broken.drl"), RELOAD_DEADLINE_MS);
-        Response rules = given().get("/api/v1/rules");
+        Response rules = ops().get("/api/v1/rules");
         assertThat(rules.jsonPath().getString("version")).isEqualTo(before);
         assertThat(rules.jsonPath().getString("lastRejected.problems[0].file")).endsWith("ketamine/broken.drl");
         assertThat(rules.jsonPath().getInt("lastRejected.problems[0].line")).isEqualTo(7);
         assertThat(eligibility(128, 82)).isEqualTo("ELIGIBLE");
-        Response reload = given().post("/api/v1/rules/reload");
+        Response reload = ops().post("/api/v1/rules/reload");
         assertThat(reload.statusCode()).isEqualTo(422);
         assertThat(reload.jsonPath().getString("outcome")).isEqualTo("REJECTED");
     }
@@ -165,20 +170,20 @@ class LiveReloadTest {
                 "systolic > 130 || diastolic > 90,");
         await(() -> rejectionMentions("bp_139_82_is_eligible"), RELOAD_DEADLINE_MS);
         assertThat(version()).isEqualTo(before);
-        assertThat(given().get("/api/v1/rules").asString()).contains("rule RC-01 fired but was expected not to");
+        assertThat(ops().get("/api/v1/rules").asString()).contains("rule RC-01 fired but was expected not to");
         assertThat(eligibility(135, 82)).isEqualTo("ELIGIBLE");
     }
 
     @Test
     void reloadEndpointAcceptsUnchangedRules() {
-        Response r = given().post("/api/v1/rules/reload");
+        Response r = ops().post("/api/v1/rules/reload");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.jsonPath().getString("outcome")).isEqualTo("ACCEPTED");
     }
 
     @Test
     void traceabilityMapsSpecIdsToRulesAndScenarios() {
-        Response r = given().get("/api/v1/rules/traceability");
+        Response r = ops().get("/api/v1/rules/traceability");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.jsonPath().getList("specId", String.class)).contains("SUI-01", "DX-06", "DX-06b", "IND-01");
         assertThat(r.jsonPath().getList("find { it.specId == 'IND-01' }.scenarios", String.class))
@@ -203,16 +208,20 @@ class LiveReloadTest {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    private static io.restassured.specification.RequestSpecification ops() {
+        return given().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort());
+    }
+
     private static void awaitQuiet() throws InterruptedException {
-        await(() -> !given().get("/api/v1/rules").jsonPath().getBoolean("reloading"), 30_000);
+        await(() -> !ops().get("/api/v1/rules").jsonPath().getBoolean("reloading"), 30_000);
     }
 
     private static String version() {
-        return given().get("/api/v1/rules").jsonPath().getString("version");
+        return ops().get("/api/v1/rules").jsonPath().getString("version");
     }
 
     private static boolean rejectionMentions(String text) {
-        String body = given().get("/api/v1/rules").asString();
+        String body = ops().get("/api/v1/rules").asString();
         return body.contains("\"lastRejected\":{") && body.contains(text);
     }
 
