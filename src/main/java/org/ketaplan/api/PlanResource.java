@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,11 @@ public class PlanResource {
 
     private final RequestReader reader;
     private final PlanService service;
+    /**
+     * A typical request is 2-5 KiB and its plan a few hundred microseconds; above this size a request goes to a
+     * worker thread.
+     */
+    static final int EVENT_LOOP_BODY_LIMIT = 16 * 1024;
     private final ObjectWriter planWriter;
 
     public PlanResource(RequestReader reader, PlanService service, ObjectMapper json) {
@@ -33,8 +40,8 @@ public class PlanResource {
     }
 
     /**
-     * Runs on the I/O thread: a plan is a few hundred microseconds of CPU with no I/O, less than the hand-off
-     * to a worker thread costs under load.
+     * Runs on the I/O thread when the body is small: a plan is a few hundred microseconds of CPU with no I/O,
+     * less than the hand-off to a worker thread costs under load. A large body goes to a worker thread.
      * Takes the raw body so that every problem in it (unknown fields, bad enums, ranges) is reported at
      * once with its path, rather than only the first one Jackson trips over.
      * Returns the plan already serialised (same ObjectMapper, so the same JSON): a writer resolved once
@@ -54,7 +61,20 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
-    public byte[] create(byte[] body) throws JsonProcessingException {
-        return planWriter.writeValueAsBytes(service.plan(reader.read(body)));
+    public Uni<byte[]> create(byte[] body) {
+        if (body != null && body.length > EVENT_LOOP_BODY_LIMIT) {
+            // Hundreds of list elements cost tens of milliseconds of rule matching: never on the event loop,
+            // where they would stall every other request (docs/performance.md, worst case within the limits).
+            return Uni.createFrom().item(() -> plan(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(plan(body));
+    }
+
+    private byte[] plan(byte[] body) {
+        try {
+            return planWriter.writeValueAsBytes(service.plan(reader.read(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan could not be serialised", e);
+        }
     }
 }

@@ -46,6 +46,7 @@ public class RequestReader {
     }
 
     private static final int MAX_PATH_PARTS = 8;
+    private static final int MAX_VIOLATIONS = 50;
     /**
      * Dates outside this window are typing errors (a year 57443, a 1066), not clinical history: every date
      * must be on or after 1900-01-01 and on or before {@code asOf}; {@code asOf} itself at most a year
@@ -108,6 +109,10 @@ public class RequestReader {
             throw new BadRequestProblem("The request body is empty; send a PlanRequest JSON object.",
                     List.of(new Violation("", "request body is empty")));
         }
+        List<Violation> bounds = JsonGuard.check(body, JsonGuard.PLAN_API);
+        if (!bounds.isEmpty()) {
+            throw new BadRequestProblem(detail(bounds), bounds);
+        }
         JsonNode root;
         JsonParser parser = null;
         try {
@@ -161,11 +166,21 @@ public class RequestReader {
         crossFieldChecks(request, violations);
         if (!violations.isEmpty()) {
             violations.sort(java.util.Comparator.comparing(Violation::field));
-            throw new BadRequestProblem(detail(violations), violations);
+            throw new BadRequestProblem(detail(violations), capped(violations));
         }
         JsonNode screen = root.get("suicideScreen");
         boolean behaviorAnswered = screen != null && screen.isObject() && screen.has("suicidalBehaviorMonthsAgo");
         return new Parsed(request, behaviorAnswered);
+    }
+
+    /** Enough to fix the request; a list of thousands would only cost both sides time. */
+    private static List<Violation> capped(List<Violation> violations) {
+        if (violations.size() <= MAX_VIOLATIONS) {
+            return violations;
+        }
+        List<Violation> out = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+        out.add(new Violation("", "and " + (violations.size() - MAX_VIOLATIONS) + " more violations"));
+        return out;
     }
 
     private static String detail(List<Violation> violations) {

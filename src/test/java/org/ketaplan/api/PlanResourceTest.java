@@ -146,6 +146,27 @@ class PlanResourceTest {
                     .body(not(containsString("java.")));
         }
 
+        /** Numbers are bounded as written, before anything converts them: no wrap-around, no huge exponents. */
+        @ParameterizedTest(name = "{0} written as {2} -> 400 naming it")
+        @CsvSource(delimiter = '|', value = {
+                "vitals[0].systolic | \"systolic\":128 | 4294967486 | number out of range",
+                "vitals[0].systolic | \"systolic\":128 | -4294967106 | number out of range",
+                "assessments[0].score | \"score\":19 | 1e20 | number out of range",
+                "patient.weightKg | \"weightKg\":70.0 | 1e999999999 | number out of range",
+                "patient.weightKg | \"weightKg\":70.0 | 7e-999999999 | number out of range",
+                "patient.weightKg | \"weightKg\":70.0 | 70.00000000000000000000000001 | number too long",
+                "treatmentHistory.adequateAntidepressantTrials | \"adequateAntidepressantTrials\":3 | 99999999999999999999 | number out of range"})
+        void numberBeyondItsBoundsIsRejectedAsWritten(String path, String original, String written, String message) {
+            String body = Requests.complete().toString();
+            assertThat(body).contains(original);
+            String field = original.substring(0, original.indexOf(':') + 1);
+            given().contentType(ContentType.JSON).body(body.replaceFirst(java.util.regex.Pattern.quote(original),
+                            java.util.regex.Matcher.quoteReplacement(field + written)))
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
+        }
+
         @Test
         void systolicNotAboveDiastolicIsRejected() {
             given().contentType(ContentType.JSON).body(Requests.complete().vitals(80, 80).toString())
@@ -261,6 +282,39 @@ class PlanResourceTest {
             given().contentType(ContentType.JSON).body(r.toString())
                     .when().post(PLANS)
                     .then().statusCode(400).body("violations.field", hasItem("assessments"));
+        }
+
+        /** 10,000 nulls (50 KB) once took 6-7 s of validation on the event loop, stalling every other plan. */
+        @Test
+        void tenThousandNullElementsAreRefusedAtOnceNamingTheList() throws Exception {
+            String body = "{\"asOf\":\"2026-11-21\",\"assessments\":[" + "null,".repeat(9_999) + "null]}";
+            var response = send(body);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("\"field\":\"assessments\"").contains("at most 500");
+        }
+
+        @Test
+        void largeValidRequestIsPlannedOffTheEventLoop() throws Exception {
+            Requests r = Requests.complete();
+            for (int i = 4; i < 500; i++) {
+                r.setJson("assessments[" + i + "]", "{\"instrument\":\"MADRS\",\"score\":" + (i % 40)
+                        + ",\"date\":\"2026-10-" + (10 + i % 20) + "\"}");
+            }
+            assertThat(r.bytes().length).isGreaterThan(PlanResource.EVENT_LOOP_BODY_LIMIT);
+            var response = send(r.toString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"eligibility\"");
+        }
+
+        /** A plain client with a timeout: a regression that hangs fails the test instead of the build. */
+        private java.net.http.HttpResponse<String> send(String body) throws Exception {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + PLANS))
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
         }
 
         @Test
