@@ -62,7 +62,7 @@ public class CdsAuth {
         String header = request.getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             LOG.info("CDS call rejected: no bearer token");
-            return Response.status(401).build();
+            return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"cds-services\"").build();
         }
         String base = config.baseUrl().orElseGet(() -> {
             var uri = request.getUriInfo().getBaseUri();
@@ -72,7 +72,8 @@ public class CdsAuth {
         JwtVerifier.Result result = verifier.verify(header.substring(7).trim(), audience);
         if (!result.valid()) {
             LOG.infof("CDS call rejected: %s", result.reason());
-            return Response.status(401).build();
+            return Response.status(401)
+                    .header("WWW-Authenticate", "Bearer realm=\"cds-services\", error=\"invalid_token\"").build();
         }
         return null;
     }

@@ -43,6 +43,8 @@ public final class JwtVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
     /** The best practices cap a token's life at an hour; replayed jti are remembered at least that long. */
     private static final long MAX_LIFETIME_SECONDS = 3600;
+    /** Tolerance for the EHR's clock against ours, for iat, nbf and the one-hour exp bound. */
+    static final long CLOCK_SKEW_SECONDS = 60;
 
     private final Map<String, TrustedIssuer> issuers;
     private final Clock clock;
@@ -65,7 +67,7 @@ public final class JwtVerifier {
         }
         JWSHeader header = jwt.getHeader();
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            return Result.no("algorithm " + header.getAlgorithm() + " is not ES384 or RS384");
+            return Result.no("algorithm is not ES384 or RS384");
         }
         TrustedIssuer trusted = claims.getIssuer() == null ? null : issuers.get(claims.getIssuer());
         if (trusted == null) {
@@ -73,15 +75,25 @@ public final class JwtVerifier {
         }
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(expectedAudience)) {
-            return Result.no("audience is not " + expectedAudience);
+            return Result.no("audience is not this endpoint");
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         if (exp == null || !now.isBefore(exp.toInstant())) {
             return Result.no("expired or without exp");
         }
-        if (claims.getIssueTime() == null || claims.getJWTID() == null) {
-            return Result.no("iat and jti are required");
+        if (exp.toInstant().isAfter(now.plusSeconds(MAX_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS))) {
+            return Result.no("exp more than an hour ahead");
+        }
+        if (claims.getIssueTime() == null || claims.getJWTID() == null || claims.getJWTID().isBlank()) {
+            return Result.no("iat and a non-empty jti are required");
+        }
+        if (claims.getIssueTime().toInstant().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
+            return Result.no("iat in the future");
+        }
+        if (claims.getNotBeforeTime() != null
+                && claims.getNotBeforeTime().toInstant().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
+            return Result.no("not valid yet (nbf)");
         }
         if (header.getJWKURL() != null && !trusted.allowedJku().contains(header.getJWKURL().toString())) {
             return Result.no("jku not allow-listed for this issuer");

@@ -38,6 +38,8 @@ class JwtVerifierTest {
     static final String SPEC_AUD = "https://cds.example.org/cds-services/some-service";
     static final String SPEC_JKU = "https://fhir-ehr.example.com/jwk_uri";
     static final Clock BEFORE_EXPIRY = Clock.fixed(Instant.parse("2015-01-01T00:00:00Z"), ZoneOffset.UTC);
+    /** Within the spec token's last hour: a token valid for longer than an hour is refused (best practices). */
+    static final Clock SPEC_CLOCK = Clock.fixed(Instant.parse("2015-01-29T21:30:00Z"), ZoneOffset.UTC);
 
     static JwtVerifier specVerifier(Clock clock) throws Exception {
         return new JwtVerifier(List.of(new JwtVerifier.TrustedIssuer(SPEC_ISS, JWKSet.parse(SPEC_JWKS), Set.of(SPEC_JKU))), clock);
@@ -45,14 +47,14 @@ class JwtVerifierTest {
 
     @Test
     void specExampleTokenIsValidBeforeItsExpiry() throws Exception {
-        JwtVerifier.Result r = specVerifier(BEFORE_EXPIRY).verify(SPEC_JWT, SPEC_AUD);
+        JwtVerifier.Result r = specVerifier(SPEC_CLOCK).verify(SPEC_JWT, SPEC_AUD);
         assertThat(r.valid()).as(r.reason()).isTrue();
         assertThat(r.jti()).isEqualTo("ee22b021-e1b7-4611-ba5b-8eec6a33ac1e");
     }
 
     @Test
     void wrongAudienceIsRejected() throws Exception {
-        assertThat(specVerifier(BEFORE_EXPIRY).verify(SPEC_JWT, "https://cds.example.org/cds-services/other").valid()).isFalse();
+        assertThat(specVerifier(SPEC_CLOCK).verify(SPEC_JWT, "https://cds.example.org/cds-services/other").valid()).isFalse();
     }
 
     @Test
@@ -65,7 +67,7 @@ class JwtVerifierTest {
 
     @Test
     void replayedJtiIsRejected() throws Exception {
-        JwtVerifier verifier = specVerifier(BEFORE_EXPIRY);
+        JwtVerifier verifier = specVerifier(SPEC_CLOCK);
         assertThat(verifier.verify(SPEC_JWT, SPEC_AUD).valid()).isTrue();
         JwtVerifier.Result second = verifier.verify(SPEC_JWT, SPEC_AUD);
         assertThat(second.valid()).isFalse();
@@ -75,14 +77,14 @@ class JwtVerifierTest {
     @Test
     void issuerNotOnTheAllowListIsRejected() throws Exception {
         JwtVerifier verifier = new JwtVerifier(List.of(new JwtVerifier.TrustedIssuer("https://other-ehr.example.com/",
-                JWKSet.parse(SPEC_JWKS), Set.of())), BEFORE_EXPIRY);
+                JWKSet.parse(SPEC_JWKS), Set.of())), SPEC_CLOCK);
         assertThat(verifier.verify(SPEC_JWT, SPEC_AUD).reason()).contains("issuer");
     }
 
     @Test
     void jkuNotOnTheAllowListIsRejected() throws Exception {
         JwtVerifier verifier = new JwtVerifier(List.of(new JwtVerifier.TrustedIssuer(SPEC_ISS, JWKSet.parse(SPEC_JWKS),
-                Set.of("https://elsewhere.example.com/jwks"))), BEFORE_EXPIRY);
+                Set.of("https://elsewhere.example.com/jwks"))), SPEC_CLOCK);
         assertThat(verifier.verify(SPEC_JWT, SPEC_AUD).reason()).contains("jku");
     }
 
@@ -99,6 +101,42 @@ class JwtVerifierTest {
                 claims(SPEC_ISS, SPEC_AUD, "hmac-1"));
         hmac.sign(new MACSigner(new byte[32]));
         assertThat(specVerifier(BEFORE_EXPIRY).verify(hmac.serialize(), SPEC_AUD).reason()).contains("algorithm");
+    }
+
+    @Test
+    void specTokenValidForFourWeeksIsRejectedWhileMoreThanAnHourFromExpiry() throws Exception {
+        assertThat(specVerifier(BEFORE_EXPIRY).verify(SPEC_JWT, SPEC_AUD).reason()).contains("more than an hour");
+    }
+
+    /** Times relative to NOW: each case was accepted by the first version (a probe sent them). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: valid {5}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "a normal token            | 300    | -10    |        | j-1 | true",
+            "exp exactly one hour      | 3600   | 0      |        | j-2 | true",
+            "exp one hour plus skew    | 3660   | 0      |        | j-3 | true",
+            "exp one hour plus 61 s    | 3721   | 0      |        | j-4 | false",
+            "exp in ten years          | 315360000 | 0   |        | j-5 | false",
+            "iat within the clock skew | 300    | 60     |        | j-6 | true",
+            "iat in the future         | 300    | 120    |        | j-7 | false",
+            "nbf now                   | 300    | 0      | 0      | j-8 | true",
+            "nbf tomorrow              | 300    | 0      | 86400  | j-9 | false",
+            "an empty jti              | 300    | 0      |        | ''  | false",
+            "a blank jti               | 300    | 0      |        | '  ' | false"})
+    void lifetimeAndIdentityClaimsAreChecked(String name, long expIn, long iatIn, Long nbfIn, String jti,
+                                              boolean valid) throws Exception {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        ECKey key = new ECKeyGenerator(Curve.P_384).keyID("k1").generate();
+        JwtVerifier verifier = new JwtVerifier(List.of(new JwtVerifier.TrustedIssuer(SPEC_ISS,
+                new JWKSet(key.toPublicJWK()), Set.of())), Clock.fixed(now, ZoneOffset.UTC));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(SPEC_ISS).audience(SPEC_AUD).jwtID(jti)
+                .issueTime(Date.from(now.plusSeconds(iatIn))).expirationTime(Date.from(now.plusSeconds(expIn)));
+        if (nbfIn != null) {
+            claims.notBeforeTime(Date.from(now.plusSeconds(nbfIn)));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("k1").build(), claims.build());
+        jwt.sign(new ECDSASigner(key));
+        JwtVerifier.Result r = verifier.verify(jwt.serialize(), SPEC_AUD);
+        assertThat(r.valid()).as(r.reason()).isEqualTo(valid);
     }
 
     @Test
