@@ -27,6 +27,20 @@ public interface CdsConfig {
     /** system|code of the PCL-5 total score at this site; no LOINC code could be verified, so none by default. */
     Optional<String> pcl5Code();
 
+    /**
+     * The EHR FHIR servers this service may read when a call names one in {@code fhirServer} (base URLs, e.g.
+     * https://ehr.example.org/fhir/). Any other URL is refused: the EHR's access token is sent to it. Empty by
+     * default: data then comes by prefetch only.
+     */
+    Optional<List<String>> fhirServers();
+
+    /**
+     * Allow an allow-listed FHIR server whose address is loopback, link-local or in a private range (a hospital's
+     * internal network). Off by default, so that a listed name later pointed inward is refused.
+     */
+    @WithDefault("false")
+    boolean fhirServerPrivateAddresses();
+
     /** What this site can do, as the rules need it (CI-15): both unknown unless configured. */
     Optional<Boolean> ivKetamineCapable();
 

@@ -1,10 +1,6 @@
 package org.ketaplan.cdshooks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +47,7 @@ public class CdsService {
     public static class CdsProblem extends RuntimeException {
         final int status;
 
-        CdsProblem(int status, String message) {
+        public CdsProblem(int status, String message) {
             super(message, null, false, false);
             this.status = status;
         }
@@ -62,7 +58,11 @@ public class CdsService {
     private final FhirPlanner planner;
     private final RuleBaseHolder rules;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final FhirServerClient fhirServer;
+    /** All reads from one call's fhirServer together: a slow EHR cannot hold a worker for long. */
+    static final Duration FHIR_SERVER_DEADLINE = Duration.ofSeconds(10);
+    /** A FHIR logical id (R4 "id" datatype): anything else is refused before it reaches a URL. */
+    private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     public CdsService(CdsConfig config, FhirSupport fhir, FhirPlanner planner, RuleBaseHolder rules, ObjectMapper json) {
         this.config = config;
@@ -70,6 +70,8 @@ public class CdsService {
         this.planner = planner;
         this.rules = rules;
         this.json = json;
+        this.fhirServer = new FhirServerClient(config.fhirServers().orElse(List.of()),
+                config.fhirServerPrivateAddresses(), json);
     }
 
     public CdsHooks.Discovery discovery() {
@@ -120,6 +122,9 @@ public class CdsService {
         String patientId = request.context().path("patientId").asText(null);
         if (patientId == null || patientId.isBlank()) {
             throw new CdsProblem(400, "context.patientId is required");
+        }
+        if (!FHIR_ID.matcher(patientId).matches()) {
+            throw new CdsProblem(400, "context.patientId must be a FHIR id (letters, digits, '-' and '.', at most 64)");
         }
         if (order && !ketamineSelected(request.context())) {
             return new CdsHooks.Response(List.of());
@@ -172,13 +177,19 @@ public class CdsService {
     private FhirFacts gather(CdsHooks.Request request, String patientId, boolean order) {
         FhirFacts facts = new FhirFacts();
         Map<String, JsonNode> prefetch = request.prefetch() == null ? Map.of() : request.prefetch();
+        String base = null;
+        long deadline = System.nanoTime() + FHIR_SERVER_DEADLINE.toNanos();
         for (var template : prefetch(order).entrySet()) {
             String key = template.getKey();
             JsonNode value;
             if (prefetch.containsKey(key)) {
                 value = prefetch.get(key);
-            } else if (request.fhirServer() != null && request.fhirAuthorization() != null) {
-                value = fetch(request, template.getValue().replace("{{context.patientId}}", patientId));
+            } else if (request.fhirServer() != null && request.fhirAuthorization() != null
+                    && request.fhirAuthorization().access_token() != null) {
+                base = base != null ? base : fhirServer.checkedBase(request.fhirServer());
+                String query = template.getValue().replace("{{context.patientId}}",
+                        java.net.URLEncoder.encode(patientId, java.nio.charset.StandardCharsets.UTF_8));
+                value = fhirServer.read(base, query, request.fhirAuthorization().access_token(), deadline);
             } else {
                 throw new CdsProblem(412, "prefetch key " + key + " is missing and there is no fhirServer to read it from");
             }
@@ -198,7 +209,7 @@ public class CdsService {
         IBaseResource resource;
         try {
             resource = fhir.json().parseResource(value.toString());
-        } catch (DataFormatException e) {
+        } catch (DataFormatException | IllegalArgumentException | ArithmeticException e) {
             throw new CdsProblem(400, "prefetch key " + key + " is not a FHIR R4 resource");
         }
         if (resource instanceof OperationOutcome) {
@@ -217,30 +228,6 @@ public class CdsService {
             });
         } else {
             facts.add(resource);
-        }
-    }
-
-    /** Reads one prefetch query from the EHR's FHIR server with the token it gave us (never logged). */
-    private JsonNode fetch(CdsHooks.Request request, String query) {
-        String base = request.fhirServer().endsWith("/") ? request.fhirServer() : request.fhirServer() + "/";
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + query))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Accept", "application/fhir+json")
-                    .header("Authorization", "Bearer " + request.fhirAuthorization().access_token())
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404 && !query.contains("?")) {
-                return null;
-            }
-            if (response.statusCode() != 200) {
-                throw new CdsProblem(412, "the FHIR server answered " + response.statusCode() + " for a prefetch query");
-            }
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new CdsProblem(412, "the FHIR server could not be read");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CdsProblem(412, "interrupted while reading the FHIR server");
         }
     }
 

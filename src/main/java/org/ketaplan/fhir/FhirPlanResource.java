@@ -14,6 +14,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
 import org.ketaplan.api.BadRequestProblem;
+import org.ketaplan.api.JsonGuard;
 import org.ketaplan.api.Violation;
 import org.ketaplan.plan.TreatmentPlan;
 
@@ -40,10 +41,18 @@ public class FhirPlanResource {
     @Operation(summary = "FHIR R4 Bundle of a patient's resources in; the plan as a draft CarePlan (with contained "
             + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out")
     public Response plan(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new BadRequestProblem("The body is empty; send a FHIR R4 Bundle.", List.of(new Violation("", "empty")));
+        }
+        // Bounded before HAPI reads it: its decimal arithmetic once spun for good on 1e999999999.
+        List<Violation> bounds = JsonGuard.check(body, JsonGuard.FHIR);
+        if (!bounds.isEmpty()) {
+            throw new BadRequestProblem("A value of the Bundle is out of any sane range.", bounds);
+        }
         IBaseResource parsed;
         try {
             parsed = fhir.json().parseResource(new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException | IllegalArgumentException e) {
+        } catch (DataFormatException | IllegalArgumentException | ArithmeticException e) {
             throw new BadRequestProblem("The body is not a FHIR R4 JSON resource.", List.of(new Violation("", "not FHIR R4 JSON")));
         }
         if (!(parsed instanceof Bundle bundle)) {

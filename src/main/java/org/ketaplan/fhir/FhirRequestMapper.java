@@ -42,6 +42,8 @@ public final class FhirRequestMapper {
 
     static final Set<String> PHQ9_TOTAL = Set.of(LOINC + "|44261-6", LOINC + "|89204-2", SNOMED + "|720433000");
     static final String PHQ9_ITEM9 = LOINC + "|44260-8";
+    /** Stands for a number far outside every field's range; the request reader refuses it, naming the field. */
+    static final long OUT_OF_RANGE = Long.MAX_VALUE;
     static final Map<String, Integer> PHQ9_ANSWERS = Map.of("LA6568-5", 0, "LA6569-3", 1, "LA6570-1", 2, "LA6571-9", 3);
     static final String BP_PANEL = LOINC + "|85354-9";
     static final String SYSTOLIC = LOINC + "|8480-6";
@@ -310,7 +312,7 @@ public final class FhirRequestMapper {
         return v;
     }
 
-    private ObjectNode assessment(String instrument, int score, LocalDate d) {
+    private ObjectNode assessment(String instrument, long score, LocalDate d) {
         ObjectNode a = json.createObjectNode();
         a.put("instrument", instrument);
         a.put("score", score);
@@ -415,41 +417,54 @@ public final class FhirRequestMapper {
                 ? cc.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList() : List.of();
     }
 
-    /** Scores arrive as valueInteger, valueQuantity, valueString ("12") or a LOINC answer code. */
-    static Optional<Integer> intValue(Type value) {
+    /**
+     * Scores arrive as valueInteger, valueQuantity, valueString ("12") or a LOINC answer code. A whole number too
+     * large for any field comes back as {@link #OUT_OF_RANGE}, which the request reader refuses naming the field:
+     * never narrowed into a plausible value, never an arithmetic exception.
+     */
+    static Optional<Long> intValue(Type value) {
         if (value == null) {
             return Optional.empty();
         }
         if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.hasValue()) {
-            return Optional.of(i.getValue());
+            return Optional.of(i.getValue().longValue());
         }
         if (value instanceof Quantity q && q.hasValue()) {
-            BigDecimal v = q.getValue();
-            return v.stripTrailingZeros().scale() <= 0 ? Optional.of(v.intValueExact()) : Optional.empty();
+            BigDecimal v = q.getValue().stripTrailingZeros();
+            if (v.scale() > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(v.precision() - v.scale() > 18 ? OUT_OF_RANGE : v.longValueExact());
         }
         if (value instanceof org.hl7.fhir.r4.model.StringType s && s.hasValue() && s.getValue().trim().matches("\\d{1,3}")) {
-            return Optional.of(Integer.valueOf(s.getValue().trim()));
+            return Optional.of(Long.valueOf(s.getValue().trim()));
         }
         if (value instanceof CodeableConcept cc) {
-            return cc.getCoding().stream().map(c -> PHQ9_ANSWERS.get(c.getCode())).filter(java.util.Objects::nonNull).findFirst();
+            return cc.getCoding().stream().map(c -> PHQ9_ANSWERS.get(c.getCode())).filter(java.util.Objects::nonNull)
+                    .map(Integer::longValue).findFirst();
         }
         return Optional.empty();
     }
 
-    private static Optional<Integer> component(Observation o, String code) {
+    private static Optional<Long> component(Observation o, String code) {
         for (var c : o.getComponent()) {
             if (matches(c.getCode(), code::equals)) {
                 Double v = quantity(c.getValue(), Map.of("mm[Hg]", 1.0, "mmHg", 1.0));
                 if (v != null) {
-                    return Optional.of((int) Math.round(v));
+                    return Optional.of(whole(v));
                 }
             }
         }
         if (matches(o.getCode(), code::equals)) {
             Double v = quantity(o.getValue(), Map.of("mm[Hg]", 1.0, "mmHg", 1.0));
-            return v == null ? Optional.empty() : Optional.of((int) Math.round(v));
+            return v == null ? Optional.empty() : Optional.of(whole(v));
         }
         return Optional.empty();
+    }
+
+    /** A systolic of 4294967486 was once narrowed to 190: a reading no int holds stays out of range. */
+    private static long whole(double v) {
+        return Double.isFinite(v) && Math.abs(v) < 1e15 ? Math.round(v) : OUT_OF_RANGE;
     }
 
     /** A quantity in one of the known units, converted; null when the unit is unknown (never guessed). */

@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -298,34 +300,115 @@ class CdsHooksTest {
         assertThat(call("ketamine-plan", req).statusCode()).isEqualTo(412);
     }
 
+    /** A local stand-in for the EHR's FHIR server on the one allow-listed address; records what it was asked. */
+    static final class FakeFhirServer implements AutoCloseable {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final HttpServer server;
+
+        FakeFhirServer(int status, String body, long delayMillis) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", CdsProfile.FHIR_PORT), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/fhir", exchange -> {
+                seen.add(exchange.getRequestURI().toString() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    // the client gave up waiting
+                }
+            });
+            server.start();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    static ObjectNode withoutConditions(String fhirServer) {
+        ObjectNode req = patientView(Map.of());
+        ((ObjectNode) req.get("prefetch")).remove("conditions");
+        req.put("fhirServer", fhirServer);
+        req.putObject("fhirAuthorization").put("access_token", "test-access-token").put("token_type", "Bearer")
+                .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "ketaplan");
+        return req;
+    }
+
+    static final String ALLOWED_FHIR = "http://127.0.0.1:" + CdsProfile.FHIR_PORT + "/fhir";
+
     @Test
     void missingPrefetchIsReadFromTheFhirServerWithItsToken() throws IOException {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer fhir = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fhir.createContext("/fhir", exchange -> {
-            seen.add(exchange.getRequestURI().toString() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = bundle(condition("http://hl7.org/fhir/sid/icd-10-cm", "F33.2", "active", "confirmed"))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        fhir.start();
-        try {
-            ObjectNode req = patientView(Map.of());
-            ((ObjectNode) req.get("prefetch")).remove("conditions");
-            req.put("fhirServer", "http://127.0.0.1:" + fhir.getAddress().getPort() + "/fhir");
-            req.putObject("fhirAuthorization").put("access_token", "test-access-token").put("token_type", "Bearer")
-                    .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "ketaplan");
-            Response r = call("ketamine-plan", req);
+        try (FakeFhirServer fhir = new FakeFhirServer(200,
+                bundle(condition("http://hl7.org/fhir/sid/icd-10-cm", "F33.2", "active", "confirmed")), 0)) {
+            Response r = call("ketamine-plan", withoutConditions(ALLOWED_FHIR));
             assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-            assertThat(seen).singleElement().satisfies(s -> assertThat(s)
+            assertThat(fhir.seen).singleElement().satisfies(s -> assertThat(s)
                     .startsWith("/fhir/Condition?patient=p1&clinical-status=active")
                     .endsWith("Bearer test-access-token"));
-        } finally {
-            fhir.stop(0);
+        }
+    }
+
+    /** The EHR's token goes only to an allow-listed server; nothing else is even contacted. */
+    @ParameterizedTest(name = "fhirServer {0} -> {1}")
+    @CsvSource({"https://evil.example.org/fhir, 412", "http://127.0.0.1:1/fhir, 412",
+            "http://127.0.0.1:PORT/fhirx, 412", "http://127.0.0.1:PORT/fhir/../admin, 412",
+            "http://user@127.0.0.1:PORT/fhir, 400", "ftp://127.0.0.1:PORT/fhir, 400", "'not a url', 400"})
+    void fhirServerNotOnTheAllowListIsNeverRead(String fhirServer, int status) throws IOException {
+        try (FakeFhirServer fhir = new FakeFhirServer(200, bundle(), 0)) {
+            Response r = call("ketamine-plan", withoutConditions(fhirServer.replace("PORT",
+                    String.valueOf(CdsProfile.FHIR_PORT))));
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+            assertThat(fhir.seen).isEmpty();
+        }
+    }
+
+    @Test
+    void patientIdThatIsNotAFhirIdNeverReachesAQuery() throws IOException {
+        try (FakeFhirServer fhir = new FakeFhirServer(200, bundle(), 0)) {
+            ObjectNode req = withoutConditions(ALLOWED_FHIR);
+            ((ObjectNode) req.get("context")).put("patientId", "p1&_count=99999");
+            assertThat(call("ketamine-plan", req).statusCode()).isEqualTo(400);
+            assertThat(fhir.seen).isEmpty();
+        }
+    }
+
+    @Test
+    void theFhirServersAnswerIsNeverEchoed() throws IOException {
+        try (FakeFhirServer fhir = new FakeFhirServer(503, "{\"secret\":\"SECRET-INTERNAL-DETAIL\"}", 0)) {
+            Response r = call("ketamine-plan", withoutConditions(ALLOWED_FHIR));
+            assertThat(r.statusCode()).isEqualTo(412);
+            assertThat(r.asString()).doesNotContain("503").doesNotContain("SECRET");
+        }
+    }
+
+    @Test
+    void aFhirServerAnswerWithAnUnboundedNumberIsRefused() throws IOException {
+        String huge = bundle(observation("http://loinc.org", "8867-4",
+                "\"valueQuantity\":{\"value\":1e999999999,\"unit\":\"/min\",\"code\":\"/min\"}", daysAgo(1)));
+        try (FakeFhirServer fhir = new FakeFhirServer(200, huge, 0)) {
+            Response r = call("ketamine-plan", withoutConditions(ALLOWED_FHIR));
+            assertThat(r.statusCode()).isEqualTo(412);
+        }
+    }
+
+    @Test
+    void aSlowFhirServerIsGivenUpOn() throws IOException {
+        try (FakeFhirServer fhir = new FakeFhirServer(200, bundle(), 8_000)) {
+            Response r = given().config(io.restassured.config.RestAssuredConfig.config().httpClient(
+                            io.restassured.config.HttpClientConfig.httpClientConfig()
+                                    .setParam("http.socket.timeout", 30_000)))
+                    .header("Authorization", "Bearer " + token("/cds-services/ketamine-plan"))
+                    .contentType(ContentType.JSON).body(withoutConditions(ALLOWED_FHIR).toString())
+                    .post("/cds-services/ketamine-plan");
+            assertThat(r.statusCode()).isEqualTo(412);
         }
     }
 
@@ -398,6 +481,78 @@ class CdsHooksTest {
         String path = "/cds-services/ketamine-plan/feedback";
         assertThat(given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
                 .body("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"maybe\"}]}").post(path).statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest(name = "feedback {0} -> 400")
+    @CsvSource(delimiter = '|', value = {
+            "{\"feedback\":[null]}",
+            "{\"feedback\":[{\"card\":null,\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-21T10:05:31Z\"}]}",
+            "{\"feedback\":null}",
+            "[]",
+            "null",
+            "{\"feedback\":[{\"card\":\"x\",\"outcome\":\"accepted\",\"outcomeTimestamp\":1e999999999}]}"})
+    void feedbackThatIsNotFeedbackIs400NotA500(String body) {
+        String path = "/cds-services/ketamine-plan/feedback";
+        assertThat(given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
+                .body(body).post(path).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void oneFeedbackCallCannotFloodTheStoreOrTheLog() throws IOException {
+        StringBuilder many = new StringBuilder("{\"feedback\":[");
+        for (int i = 0; i < 3_000; i++) {
+            many.append(i > 0 ? "," : "").append("{\"card\":\"c").append(i)
+                    .append("\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-21T10:05:31Z\"}");
+        }
+        String path = "/cds-services/ketamine-plan/feedback";
+        int before = resource.feedbackCount();
+        assertThat(given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
+                .body(many.append("]}").toString()).post(path).statusCode()).isEqualTo(400);
+        assertThat(resource.feedbackCount()).isEqualTo(before);
+    }
+
+    /** A newline in a card id once forged a log line; card ids no longer reach the log at all. */
+    @Test
+    void feedbackTextCannotForgeALogLine() throws IOException {
+        String forged = "x\nINFO  [org.ketaplan] FORGED-LINE " + UUID.randomUUID();
+        String body = JSON.createObjectNode().set("feedback", JSON.createArrayNode().add(JSON.createObjectNode()
+                .put("card", forged).put("outcome", "accepted").put("outcomeTimestamp", "2026-11-21T10:05:31Z")))
+                .toString();
+        String path = "/cds-services/ketamine-plan/feedback";
+        assertThat(given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
+                .body(body).post(path).statusCode()).isEqualTo(200);
+        java.nio.file.Path log = java.nio.file.Path.of("target/quarkus-test.log");
+        assertThat(java.nio.file.Files.readString(log)).doesNotContain("FORGED-LINE");
+    }
+
+    @Test
+    void unauthorisedCallsSayHowToAuthenticate() {
+        Response none = given().get("/cds-services");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+        Response bad = given().header("Authorization", "Bearer not-a-token").get("/cds-services");
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(bad.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void aTokenValidForTenYearsIs401() {
+        String jwt = token(base() + "/cds-services", UUID.randomUUID().toString(),
+                Instant.now().plusSeconds(10L * 365 * 24 * 3600));
+        assertThat(given().header("Authorization", "Bearer " + jwt).get("/cds-services").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPrefetchNumberOfUnboundedSizeIs400AtOnce() {
+        ObjectNode req = patientView(Map.of());
+        String body = req.toString().replace("\"value\":76", "\"value\":1e999999999");
+        assertThat(body).contains("1e999999999");
+        String path = "/cds-services/ketamine-plan";
+        Response r = given().config(io.restassured.config.RestAssuredConfig.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 10_000)))
+                .header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON).body(body).post(path);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.asString()).contains("number out of range").doesNotContain("Exception");
     }
 
     static JsonNode read(String json) {

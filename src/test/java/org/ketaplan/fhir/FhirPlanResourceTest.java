@@ -36,6 +36,40 @@ class FhirPlanResourceTest {
         assertThat(r.jsonPath().getString("violations[0].field")).isEqualTo("resourceType");
     }
 
+    static String bundleWithObservation(String code, String valueQuantity) {
+        return """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Patient","id":"p7","gender":"male","birthDate":"1970-01-01"}},
+                 {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},
+                   "subject":{"reference":"Patient/p7"},"effectiveDateTime":"2026-11-20",
+                   "valueQuantity":{"value":%s,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}}]}"""
+                .formatted(code, valueQuantity);
+    }
+
+    /** 1e999999999 once sent HAPI's decimal arithmetic spinning with 3.5 GB held; now refused before HAPI reads it. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "valueQuantity {0} -> 400 at once")
+    @org.junit.jupiter.params.provider.CsvSource({"1e999999999", "-1E+999999999", "1e-999999999",
+            "123456789012345678901234567890123456789012345678901234567890"})
+    void numberOfUnboundedSizeIsRefusedBeforeHapiReadsIt(String value) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/plans/fhir"))
+                .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/fhir+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundleWithObservation("29463-7", value))).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("entry[1].resource.valueQuantity.value").contains("number");
+    }
+
+    /** A weight of 1e20 kg fits no field: 400 naming the field, never a wrapped or clipped value. */
+    @Test
+    void valueThatFitsNoFieldIs400NamingTheField() {
+        Response r = given().contentType("application/fhir+json").body(bundleWithObservation("29463-7", "1e20"))
+                .post("/api/v1/plans/fhir");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(400);
+        assertThat(r.jsonPath().getList("violations.field", String.class)).contains("patient.weightKg");
+    }
+
     @Test
     void garbageIs400() {
         assertThat(given().contentType("application/fhir+json").body("{not json").post("/api/v1/plans/fhir").statusCode())
