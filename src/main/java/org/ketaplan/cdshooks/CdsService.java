@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ca.uhn.fhir.parser.DataFormatException;
 
 /**
  * The two CDS services: {@code ketamine-plan} on patient-view and {@code ketamine-order-check} on
@@ -209,7 +208,8 @@ public class CdsService {
         IBaseResource resource;
         try {
             resource = fhir.json().parseResource(value.toString());
-        } catch (DataFormatException | IllegalArgumentException | ArithmeticException e) {
+        } catch (RuntimeException e) {
+            // HAPI reports some malformed resources with a NullPointerException: the EHR's data, a 400.
             throw new CdsProblem(400, "prefetch key " + key + " is not a FHIR R4 resource");
         }
         if (resource instanceof OperationOutcome) {

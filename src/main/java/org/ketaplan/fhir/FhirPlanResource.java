@@ -19,7 +19,6 @@ import org.ketaplan.api.Violation;
 import org.ketaplan.plan.TreatmentPlan;
 
 
-import ca.uhn.fhir.parser.DataFormatException;
 
 /** For systems without CDS Hooks: a FHIR Bundle of the patient's resources in, the plan as a CarePlan out. */
 @Path("/api/v1/plans/fhir")
@@ -52,7 +51,9 @@ public class FhirPlanResource {
         IBaseResource parsed;
         try {
             parsed = fhir.json().parseResource(new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException | IllegalArgumentException | ArithmeticException e) {
+        } catch (RuntimeException e) {
+            // HAPI reports some malformed resources with a NullPointerException ("resource": "yes" in an entry):
+            // whatever its parser throws on a client's body is that body's fault.
             throw new BadRequestProblem("The body is not a FHIR R4 JSON resource.", List.of(new Violation("", "not FHIR R4 JSON")));
         }
         if (!(parsed instanceof Bundle bundle)) {

@@ -87,9 +87,10 @@ public final class FhirRequestMapper {
             return;
         }
         ObjectNode p = req.putObject("patient");
-        if (facts.patient.hasBirthDate()) {
-            LocalDate born = toDate(facts.patient.getBirthDate());
-            p.put("ageYears", (int) ChronoUnit.YEARS.between(born, asOf));
+        LocalDate born = facts.patient.hasBirthDate() ? toDate(facts.patient.getBirthDate()) : null;
+        if (born != null) {
+            // A long: a birth date in year 9999 is out of range for the reader, never a wrapped int.
+            p.put("ageYears", ChronoUnit.YEARS.between(born, asOf));
         }
         if (facts.patient.hasGender()) {
             Enumerations.AdministrativeGender g = facts.patient.getGender();
@@ -328,11 +329,11 @@ public final class FhirRequestMapper {
         ArrayNode meds = req.putArray("medications");
         java.util.Set<String> seen = new java.util.HashSet<>();
         facts.medicationRequests.stream()
-                .filter(m -> m.getStatus() == null || Set.of("active", "on-hold").contains(m.getStatus().toCode()))
+                .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "on-hold"))
                 .map(m -> m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null)
                 .forEach(cc -> addMedication(cc, terminology, meds, seen));
         facts.medicationStatements.stream()
-                .filter(m -> m.getStatus() == null || Set.of("active", "intended").contains(m.getStatus().toCode()))
+                .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "intended"))
                 .map(m -> m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null)
                 .forEach(cc -> addMedication(cc, terminology, meds, seen));
     }
@@ -384,28 +385,34 @@ public final class FhirRequestMapper {
     }
 
     private static boolean has(CodeableConcept cc, String... codes) {
-        return cc.getCoding().stream().anyMatch(c -> Set.of(codes).contains(c.getCode()));
+        return cc.getCoding().stream().anyMatch(c -> oneOf(c.getCode(), codes));
     }
 
     private static boolean usable(Observation o) {
-        return o.getStatus() == null || Set.of("final", "amended", "corrected", "preliminary").contains(o.getStatus().toCode());
+        return o.getStatus() == null || oneOf(o.getStatus().toCode(), "final", "amended", "corrected", "preliminary");
+    }
+
+    /** EHR data may leave any code out: null is one of nothing (Set.contains(null) would throw). */
+    private static boolean oneOf(String value, String... options) {
+        return value != null && Set.of(options).contains(value);
     }
 
     private static Optional<LocalDate> date(Observation o) {
-        if (o.hasEffectiveDateTimeType()) {
+        if (o.hasEffectiveDateTimeType() && o.getEffectiveDateTimeType().getValue() != null) {
             return Optional.of(toDate(o.getEffectiveDateTimeType().getValue()));
         }
-        if (o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()) {
+        if (o.hasEffectivePeriod() && o.getEffectivePeriod().getStart() != null) {
             return Optional.of(toDate(o.getEffectivePeriod().getStart()));
         }
-        if (o.hasIssued()) {
+        if (o.hasIssued() && o.getIssued() != null) {
             return Optional.of(toDate(o.getIssued()));
         }
         return Optional.empty();
     }
 
+    /** A date an EHR sent without a value (an extension only, say) is no date: null. */
     private static LocalDate toDate(Date d) {
-        return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        return d == null ? null : d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static boolean matches(CodeableConcept cc, Predicate<String> systemCode) {
@@ -440,7 +447,8 @@ public final class FhirRequestMapper {
             return Optional.of(Long.valueOf(s.getValue().trim()));
         }
         if (value instanceof CodeableConcept cc) {
-            return cc.getCoding().stream().map(c -> PHQ9_ANSWERS.get(c.getCode())).filter(java.util.Objects::nonNull)
+            return cc.getCoding().stream().filter(c -> c.getCode() != null).map(c -> PHQ9_ANSWERS.get(c.getCode()))
+                    .filter(java.util.Objects::nonNull)
                     .map(Integer::longValue).findFirst();
         }
         return Optional.empty();

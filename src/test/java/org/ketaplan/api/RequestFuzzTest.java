@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and raw byte damage must each give a plan or a 400 that names a field, never anything else. Seeded, so
  * a failure reproduces. (jqwik and Jazzer target JUnit Platform 1.x; Quarkus 3.36 runs Platform 6.)
  */
-class RequestFuzzTest {
+public class RequestFuzzTest {
 
     static final int CASES = 3000;
 
@@ -65,9 +65,12 @@ class RequestFuzzTest {
     private static final Object[] ODD_VALUES = {"", "yes", -1, 0, 3.5, 1e9, Long.MAX_VALUE, true, null,
             "2999-01-01", "1900-02-30", "NOT_AN_ENUM", List.of(), java.util.Map.of(), "x".repeat(300)};
 
-    static void mutate(ObjectNode root, Random random) {
+    public static void mutate(ObjectNode root, Random random) {
         List<JsonNode[]> slots = new ArrayList<>();
         collect(root, slots);
+        if (slots.isEmpty()) {
+            return;
+        }
         JsonNode[] slot = slots.get(random.nextInt(slots.size()));
         JsonNode parent = slot[0];
         String key = slot[1].asText();
