@@ -48,8 +48,9 @@ public class FhirSupport {
         return context;
     }
 
-    /** Parsers are cheap and not thread-safe: one per use. */
+    /** Parsers are cheap and not thread-safe: one per use. Lenient, and silent about what it skips. */
     public IParser json() {
-        return context.newJsonParser();
+        // HAPI's default handler logs a line per unknown element: a client could write thousands per request.
+        return context.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
     }
 }

@@ -95,6 +95,21 @@ class OperationsTest {
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("uri=\"/api/v1/plans\"");
     }
 
+    /** Each unknown path once made a metrics series of its own, until the registry dropped real ones. */
+    @Test
+    void unknownPathsDoNotMakeMetricsSeries() {
+        for (int i = 0; i < 30; i++) {
+            String random = java.util.UUID.randomUUID().toString();
+            given().get("/cds-services/" + random);
+            given().post("/cds-services/" + random + "/x");
+            given().get("/api/v1/" + random);
+        }
+        String metrics = ops().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> uris = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count"))
+                .map(l -> l.replaceFirst(".*uri=\"([^\"]*)\".*", "$1")).distinct().toList();
+        assertThat(uris).noneMatch(u -> u.matches(".*[0-9a-f]{8}-[0-9a-f]{4}.*"));
+    }
+
     /** Five reloads at once cost at most two builds: the one running and one shared by the rest. */
     @Test
     void concurrentReloadsCoalesce() throws Exception {
