@@ -68,6 +68,18 @@ class PlanResourceTest {
     }
 
     /** SAFE-01: the probe's case (six infusions from tomorrow) can no longer be scheduled. */
+    /** The page and every answer: no sniffing, no referrer, never framed, only its own script and style. */
+    @ParameterizedTest(name = "GET {0} carries the security headers")
+    @CsvSource({"/", "/app.js", "/api/v1/rules"})
+    void securityHeadersOnEveryAnswer(String path) {
+        given().get(path).then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")));
+    }
+
     @Test
     void newerPositiveItem9OutweighsAnOlderNegativeScreen() {
         given().contentType(ContentType.JSON)
@@ -222,6 +234,14 @@ class PlanResourceTest {
                     .when().post(PLANS)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("violations[0].message", equalTo("request body is empty"));
+        }
+
+        @ParameterizedTest(name = "POST {0} without a Content-Type -> 415")
+        @CsvSource({"/api/v1/plans", "/api/v1/plans/fhir", "/cds-services/ketamine-plan"})
+        void bodyWithoutAContentTypeIs415(String path) throws Exception {
+            String[] answer = org.ketaplan.cdshooks.Raw.post(path, Requests.complete().toString());
+            assertThat(answer[0]).isEqualTo("415");
+            assertThat(answer[1]).contains("application/problem+json");
         }
 
         @Test
