@@ -69,7 +69,8 @@ class PublicPortIT {
     static int status(int port, String method, String path) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
-        b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
+        b = method.equals("POST") ? b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())
+                : b.GET();
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
