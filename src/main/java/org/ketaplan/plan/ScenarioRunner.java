@@ -264,7 +264,7 @@ public final class ScenarioRunner {
     }
 
     /** The rules under a site-policy variant the scenario names (e.g. ESKETAMINE_LABEL_REGION=EU). */
-    private static RuleBase withParameters(RuleBase ruleBase, Map<String, String> overrides) {
+    static RuleBase withParameters(RuleBase ruleBase, Map<String, String> overrides) {
         if (overrides.isEmpty()) {
             return ruleBase;
         }
