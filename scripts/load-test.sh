@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load test of the packaged service on this machine (loopback only), with wrk (apt-get install wrk).
-#   ./mvnw -B package -DskipTests && scripts/load-test.sh [seconds] [connections] [warm-up seconds]
+#   ./mvnw -B package -DskipTests -Pload-test && scripts/load-test.sh [seconds] [connections] [warm-up seconds]
 # Prints: time from JVM start to the first plan; plans vs the echo floor (throughput, p50/p99, errors, and
 # the app's CPU time per request); the same load while the rules reload 10 times (with each reload's
 # duration); resident memory after the run. JAVA_OPTS is passed to the app (e.g. a profiler).
@@ -16,7 +16,7 @@ MANAGEMENT_PORT=${MANAGEMENT_PORT:-19000}
 BODY=src/test/resources/requests/contract-example.json
 JAR=target/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
-[ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 2; }
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests -Pload-test"; exit 2; }
 
 LUA=$(mktemp --suffix=.lua)
 python3 - "$BODY" > "$LUA" <<'PY'

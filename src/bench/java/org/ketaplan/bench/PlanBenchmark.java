@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.ketaplan.api.RequestReader;
-import org.ketaplan.engine.RuleBase;
-import org.ketaplan.engine.RuleBaseLoader;
-import org.ketaplan.engine.TestRules;
 import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.Plans;
+import org.ketaplan.plan.RequestReader;
 import org.ketaplan.plan.Requests;
+import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.RuleBaseLoader;
+import org.ketaplan.ruleset.TestRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -79,10 +79,10 @@ public class PlanBenchmark {
         int extra = TestRules.ruleBase().rules().size() * 9;
         StringBuilder drl = new StringBuilder("""
                 package ketamine;
-                import org.ketaplan.patient.Patient;
-                import org.ketaplan.patient.CurrentScore;
-                import org.ketaplan.patient.Instrument;
-                import org.ketaplan.plan.Monitoring;
+                import org.ketaplan.facts.Patient;
+                import org.ketaplan.facts.CurrentScore;
+                import org.ketaplan.facts.Instrument;
+                import org.ketaplan.conclusions.Monitoring;
                 """);
         for (int i = 0; i < extra; i++) {
             String id = "B" + (char) ('A' + i / 2600) + "-" + String.format("%02d", (i / 26) % 100) + (char) ('a' + i % 26);

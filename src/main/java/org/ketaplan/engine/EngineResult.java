@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ketaplan.plan.PlanItem;
+import org.ketaplan.conclusions.PlanItem;
+import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.RuleInfo;
 
 /**
  * What one rule-engine run produced: every plan item with the rule that put it there, and every rule

@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Paths as clinical leads write them in scenario tables and as the API names fields in errors:
  * {@code vitals[0].systolic}, {@code series.type}.
  */
-final class JsonPaths {
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
     /** The node at {@code path}, or null when any step is absent. */
-    static JsonNode get(JsonNode root, String path) {
+    public static JsonNode get(JsonNode root, String path) {
         JsonNode node = root;
         for (String step : steps(path)) {
             if (node == null) {
@@ -33,7 +33,7 @@ final class JsonPaths {
      * Sets {@code path} to {@code value}, creating objects on the way; an index one past the end of an array
      * appends. {@code value == null} removes the field or element.
      */
-    static void set(ObjectNode root, String path, JsonNode value) {
+    public static void set(ObjectNode root, String path, JsonNode value) {
         List<String> steps = steps(path);
         JsonNode node = root;
         for (int i = 0; i < steps.size() - 1; i++) {
@@ -56,6 +56,31 @@ final class JsonPaths {
             return;
         }
         put(node, last, value);
+    }
+
+    /** Sets a scalar written as text, as tables write them: true, false, a number, or else a string. */
+    public static void put(ObjectNode root, String path, String text) {
+        set(root, path, scalar(text));
+    }
+
+    /** Appends a scalar written as text to the list at {@code path}, creating the list. */
+    public static void add(ObjectNode root, String path, String text) {
+        JsonNode list = get(root, path);
+        if (list == null || !list.isArray()) {
+            list = JsonNodeFactory.instance.arrayNode();
+            set(root, path, list);
+        }
+        ((ArrayNode) list).add(scalar(text));
+    }
+
+    static JsonNode scalar(String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(text));
+        }
+        if (text.matches("-?\\d{1,9}")) {
+            return JsonNodeFactory.instance.numberNode(Integer.parseInt(text));
+        }
+        return JsonNodeFactory.instance.textNode(text);
     }
 
     private static void put(JsonNode parent, String step, JsonNode value) {

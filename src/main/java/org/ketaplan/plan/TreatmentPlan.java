@@ -4,6 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ketaplan.conclusions.AdjunctType;
+import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.FlagCode;
+import org.ketaplan.conclusions.Indication;
+import org.ketaplan.conclusions.MaintenanceType;
+import org.ketaplan.conclusions.PsychotherapyType;
+import org.ketaplan.conclusions.ResponseStatus;
+import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.conclusions.RiskLevel;
+import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SeverityLevel;
+import org.ketaplan.conclusions.TriageLevel;
+
 /**
  * The v1 plan (api-contract.md). Fields beyond the contract ({@code triageReasons}, {@code eligibilityReasons},
  * {@code flagDetails}, {@code notes}, {@code findings.ptsdResponse}, {@code series.sessionsGiven},

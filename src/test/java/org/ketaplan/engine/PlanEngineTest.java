@@ -10,15 +10,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ketaplan.patient.Patient;
-import org.ketaplan.plan.Monitoring;
+import org.ketaplan.conclusions.Monitoring;
+import org.ketaplan.facts.Patient;
+import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.RuleBaseLoader;
+import org.ketaplan.ruleset.TestRules;
 
 class PlanEngineTest {
 
     private static final String HEADER = """
             package ketamine;
-            import org.ketaplan.patient.*;
-            import org.ketaplan.plan.*;
+            import org.ketaplan.facts.*;
+            import org.ketaplan.conclusions.*;
             """;
 
     private static RuleBase load(Path dir, String drl) throws IOException {

@@ -8,8 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.ketaplan.api.RequestReader;
-import org.ketaplan.engine.TestRules;
+import org.ketaplan.ruleset.TestRules;
 
 /**
  * Runs the real request reader, the real rules/ and the plan assembly without a container, and records
@@ -36,7 +35,7 @@ public final class Plans {
     }
 
     /** On another rule set, e.g. a copy of rules/ with a parameter changed. */
-    public static TreatmentPlan plan(org.ketaplan.engine.RuleBase ruleBase, byte[] body) {
+    public static TreatmentPlan plan(org.ketaplan.ruleset.RuleBase ruleBase, byte[] body) {
         TreatmentPlan plan = PlanService.plan(ruleBase, READER.read(body), "test");
         String test = callingTest();
         plan.rationale().forEach(r -> {

@@ -10,7 +10,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketaplan.engine.TestRules;
+import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.FlagCode;
+import org.ketaplan.conclusions.PsychotherapyType;
+import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.conclusions.RiskLevel;
+import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SeverityLevel;
+import org.ketaplan.conclusions.TriageLevel;
+import org.ketaplan.ruleset.TestRules;
 
 /**
  * Clinical-spec sections 3, 4, 5 and 16 (RISK, SEV): each rule is exercised on the real rules/ through the

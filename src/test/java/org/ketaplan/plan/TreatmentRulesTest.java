@@ -14,8 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketaplan.engine.RuleBase;
-import org.ketaplan.engine.TestRules;
+import org.ketaplan.conclusions.AdjunctType;
+import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.FlagCode;
+import org.ketaplan.conclusions.MaintenanceType;
+import org.ketaplan.conclusions.PsychotherapyType;
+import org.ketaplan.conclusions.ResponseStatus;
+import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SessionSpacing;
+import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.TestRules;
 
 /**
  * Clinical-spec sections 2, 6, 7, 8, 9, 10, 11 and 16 on the real rules/: every rule, and every number
@@ -75,8 +84,8 @@ class TreatmentRulesTest {
             assertThat(p.findings().treatmentResistantDepression()).isEqualTo(trd);
             assertThat(p.eligibility()).isEqualTo(eligibility);
             assertThat(ruleIds(p)).contains(trd ? "DX-01a" : "DX-03b");
-            assertThat(p.indication()).isEqualTo(trd ? org.ketaplan.plan.Indication.TREATMENT_RESISTANT_DEPRESSION
-                    : org.ketaplan.plan.Indication.NONE);
+            assertThat(p.indication()).isEqualTo(trd ? org.ketaplan.conclusions.Indication.TREATMENT_RESISTANT_DEPRESSION
+                    : org.ketaplan.conclusions.Indication.NONE);
             if (!trd) {
                 assertThat(p.eligibilityReasons()).anySatisfy(r -> {
                     assertThat(r.ruleId()).isEqualTo("DX-03a");
@@ -172,7 +181,7 @@ class TreatmentRulesTest {
         void probablePtsdWithTrdIsTreatedAsTrd() {
             TreatmentPlan p = plan(trd().set("diagnoses.ptsd", "PROBABLE"));
             assertThat(ruleIds(p)).contains("DX-06c", "DX-09").doesNotContain("DX-06d");
-            assertThat(p.indication()).isEqualTo(org.ketaplan.plan.Indication.TREATMENT_RESISTANT_DEPRESSION);
+            assertThat(p.indication()).isEqualTo(org.ketaplan.conclusions.Indication.TREATMENT_RESISTANT_DEPRESSION);
         }
 
         @Test
@@ -195,7 +204,7 @@ class TreatmentRulesTest {
             assertThat(p.findings().refractoryPtsd()).isEqualTo(refractory ? Boolean.TRUE : null);
             assertThat(ruleIds(p).contains(refractory ? "DX-08a" : "DX-08f")).isTrue();
             if (refractory) {
-                assertThat(p.indication()).isEqualTo(org.ketaplan.plan.Indication.REFRACTORY_PTSD);
+                assertThat(p.indication()).isEqualTo(org.ketaplan.conclusions.Indication.REFRACTORY_PTSD);
                 assertThat(flags(p)).contains(FlagCode.LOW_EVIDENCE_PTSD, FlagCode.OFF_LABEL);
                 assertThat(ruleIds(p)).contains("DX-08b", "DX-08c", "DX-08d");
             } else {
@@ -226,7 +235,7 @@ class TreatmentRulesTest {
         @Test
         void acuteSuicidalityTakesTheIndication() {
             TreatmentPlan p = plan(trd().set("suicideScreen.intentWithoutPlan", true));
-            assertThat(p.indication()).isEqualTo(org.ketaplan.plan.Indication.DEPRESSION_WITH_ACUTE_SUICIDALITY);
+            assertThat(p.indication()).isEqualTo(org.ketaplan.conclusions.Indication.DEPRESSION_WITH_ACUTE_SUICIDALITY);
             assertThat(ruleIds(p)).contains("DX-11").doesNotContain("DX-01b");
         }
 
@@ -446,7 +455,7 @@ class TreatmentRulesTest {
             List<Integer> offsets = result.itemsOf(SessionSpacing.class).stream()
                     .map(x -> ((SessionSpacing) x.item()).dayOffsets()).findFirst().orElseThrow();
             List<LocalDate> dates = PlanService.schedule(offsets, AS_OF,
-                    new org.ketaplan.patient.Course(null, 0, null, null, null, null));
+                    new org.ketaplan.facts.Course(null, 0, null, null, null, null));
             assertThat(dates).hasSize(6);
             assertSpacing(dates, 3);
             assertThat(dates.get(5)).isBefore(AS_OF.plusDays(1 + 14));

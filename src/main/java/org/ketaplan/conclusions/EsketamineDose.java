@@ -1,0 +1,4 @@
+package org.ketaplan.conclusions;
+
+public record EsketamineDose(String text) implements PlanItem {
+}

@@ -1,0 +1,8 @@
+package org.ketaplan.conclusions;
+
+public record IndicationFinding(Indication indication, String reason) implements PlanItem {
+    @Override
+    public String text() {
+        return reason;
+    }
+}

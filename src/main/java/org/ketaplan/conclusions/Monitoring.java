@@ -1,0 +1,4 @@
+package org.ketaplan.conclusions;
+
+public record Monitoring(String text) implements PlanItem {
+}

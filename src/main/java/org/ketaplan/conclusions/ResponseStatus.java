@@ -1,0 +1,5 @@
+package org.ketaplan.conclusions;
+
+public enum ResponseStatus {
+    NOT_STARTED, IN_PROGRESS, EARLY_NONRESPONSE, RESPONDER, REMITTER, PARTIAL_RESPONDER, NON_RESPONDER, RELAPSE
+}

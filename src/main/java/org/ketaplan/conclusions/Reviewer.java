@@ -1,0 +1,5 @@
+package org.ketaplan.conclusions;
+
+public enum Reviewer {
+    PSYCHIATRY, CARDIOLOGY, PRIMARY_CARE, ADDICTION_MEDICINE, PERINATAL_PSYCHIATRY, PRESCRIBER
+}

@@ -1,0 +1,5 @@
+package org.ketaplan.conclusions;
+
+public enum SeriesType {
+    IV_KETAMINE_INDUCTION, ESKETAMINE_INDUCTION, ESKETAMINE_MDSI_COURSE, PTSD_IV_KETAMINE_SERIES, NONE, DEFER
+}

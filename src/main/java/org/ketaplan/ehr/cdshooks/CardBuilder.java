@@ -1,0 +1,164 @@
+package org.ketaplan.ehr.cdshooks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.TriageLevel;
+import org.ketaplan.plan.TreatmentPlan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One card per plan, as severe as the plan: critical for an emergency or an absolute contraindication,
+ * warning when the plan waits for clearance or data, info for a plan or for "not indicated". The summary
+ * stays under 140 characters and names no diagnosis or finding (cards may be shown or logged widely); the
+ * detail carries the reasons with their rules.
+ */
+final class CardBuilder {
+
+    static final CdsHooks.Coding TOPIC = new CdsHooks.Coding("https://ketaplan.org/CodeSystem/cds-topic",
+            "ketamine-plan", "Ketamine treatment plan");
+    static final List<CdsHooks.Coding> OVERRIDE_REASONS = List.of(
+            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "patient-declined", "Patient declined"),
+            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "clinical-judgement",
+                    "Clinical judgement differs"),
+            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "data-incorrect",
+                    "EHR data is incorrect or incomplete"));
+
+    /** CDS Hooks 2.0: a card summary is shorter than 140 characters. */
+    static final int SUMMARY_LIMIT = 140;
+
+    private CardBuilder() {
+    }
+
+    static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan) {
+        CdsHooks.Source source = new CdsHooks.Source("Ketaplan rules " + plan.ruleset().version(), null, TOPIC);
+        String detail = detail(plan);
+        if (plan.triage() == TriageLevel.EMERGENCY_REFERRAL) {
+            return card("Same-day emergency evaluation needed before any ketamine plan", detail, "critical", source,
+                    List.of());
+        }
+        if (plan.eligibility() == EligibilityLevel.INELIGIBLE) {
+            return card("Ketamine and esketamine not advised: a contraindication was found", detail, "critical",
+                    source, List.of());
+        }
+        if (plan.triage() == TriageLevel.URGENT_SAME_DAY_ASSESSMENT
+                || plan.eligibility() == EligibilityLevel.INSUFFICIENT_DATA
+                || plan.eligibility() == EligibilityLevel.NEEDS_CLEARANCE) {
+            String summary = "Ketamine plan on hold: " + count(plan.missingData().size(), "fact") + " to collect, "
+                    + count(plan.clearances().size(), "clearance") + " needed";
+            if (plan.triage() == TriageLevel.URGENT_SAME_DAY_ASSESSMENT) {
+                summary = "Same-day clinician assessment needed before a ketamine plan";
+            }
+            return card(summary, detail, "warning", source, psychotherapyOnly(plan, requestGroup, carePlan));
+        }
+        if (plan.eligibility() == EligibilityLevel.NOT_INDICATED) {
+            return card("Ketamine not indicated now; next steps are in the details", detail, "info", source,
+                    psychotherapyOnly(plan, requestGroup, carePlan));
+        }
+        if (plan.series().schedule().isEmpty()) {
+            return card("Ketamine plan: " + words(plan.maintenance().type().name()) + " (details)", detail, "info",
+                    source, List.of());
+        }
+        String summary = "Proposed: " + words(plan.series().type().name()) + ", " + plan.series().schedule().size()
+                + " sessions from " + plan.series().schedule().get(0);
+        List<CdsHooks.Suggestion> suggestions = new ArrayList<>();
+        suggestions.add(new CdsHooks.Suggestion("Propose the series and psychotherapy as draft orders",
+                UUID.randomUUID().toString(), true, List.of(new CdsHooks.Action("create",
+                "Create a draft RequestGroup with the series (MedicationRequest) and psychotherapy and reassessment "
+                        + "(ServiceRequest)", requestGroup, null))));
+        suggestions.add(new CdsHooks.Suggestion("Propose as a draft care plan with a response goal",
+                UUID.randomUUID().toString(), false, List.of(new CdsHooks.Action("create",
+                "Create a draft CarePlan with a Goal of at least 50% improvement", carePlan, null))));
+        return card(summary, detail, "info", source, suggestions);
+    }
+
+    /**
+     * Psychotherapy is always part of the plan, also while ketamine waits: offer it as draft orders. The
+     * RequestGroup then holds no series, because the plan schedules none.
+     */
+    private static List<CdsHooks.Suggestion> psychotherapyOnly(TreatmentPlan plan, JsonNode requestGroup,
+                                                               JsonNode carePlan) {
+        if (plan.psychotherapy().isEmpty()) {
+            return List.of();
+        }
+        return List.of(
+                new CdsHooks.Suggestion("Propose the psychotherapy as draft orders", UUID.randomUUID().toString(),
+                        true, List.of(new CdsHooks.Action("create",
+                        "Create a draft RequestGroup with the psychotherapy (ServiceRequest)", requestGroup, null))),
+                new CdsHooks.Suggestion("Propose as a draft care plan", UUID.randomUUID().toString(), false,
+                        List.of(new CdsHooks.Action("create", "Create a draft CarePlan with a response goal",
+                                carePlan, null))));
+    }
+
+    private static CdsHooks.Card card(String summary, String detail, String indicator, CdsHooks.Source source,
+                                      List<CdsHooks.Suggestion> suggestions) {
+        String s = summary.length() < SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 4) + "...";
+        return new CdsHooks.Card(UUID.randomUUID().toString(), s, detail, indicator, source,
+                suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "at-most-one",
+                OVERRIDE_REASONS, null);
+    }
+
+    static String detail(TreatmentPlan p) {
+        StringBuilder md = new StringBuilder();
+        md.append("**Triage:** ").append(words(p.triage().name())).append("  \n");
+        p.triageReasons().forEach(r -> md.append("- ").append(r.text()).append(rule(r.ruleId())).append('\n'));
+        md.append("\n**Eligibility:** ").append(words(p.eligibility().name()))
+                .append(" · **Indication:** ").append(words(p.indication().name())).append('\n');
+        p.eligibilityReasons().stream()
+                .filter(r -> r.level() != EligibilityLevel.INSUFFICIENT_DATA && r.level() != EligibilityLevel.NEEDS_CLEARANCE)
+                .forEach(r -> md.append("- ").append(r.text()).append(rule(r.ruleId())).append('\n'));
+        if (!p.clearances().isEmpty()) {
+            md.append("\n**Clearances needed**\n");
+            p.clearances().forEach(c -> md.append("- ").append(words(c.reviewer().name())).append(": ")
+                    .append(c.reason()).append(rule(c.ruleId())).append('\n'));
+        }
+        if (!p.missingData().isEmpty()) {
+            md.append("\n**To collect**\n");
+            p.missingData().forEach(m -> md.append("- [ ] `").append(m.fact()).append("`: ").append(m.reason())
+                    .append(rule(m.ruleId())).append('\n'));
+        }
+        TreatmentPlan.Series s = p.series();
+        md.append("\n**Series:** ").append(words(s.type().name()));
+        if (s.proposedType() != null) {
+            md.append(" (would be ").append(words(s.proposedType().name())).append(" once resolved)");
+        }
+        md.append('\n');
+        if (!s.schedule().isEmpty()) {
+            md.append("- Dates: ").append(String.join(", ", s.schedule().stream().map(Object::toString).toList()))
+                    .append('\n');
+        }
+        md.append("\n**After the series:** ").append(words(p.maintenance().type().name())).append('\n');
+        if (!p.psychotherapy().isEmpty()) {
+            md.append("\n**Psychotherapy**\n");
+            p.psychotherapy().forEach(t -> md.append("- ").append(words(t.type().name())).append(": ")
+                    .append(t.detail()).append(rule(t.ruleId())).append('\n'));
+        }
+        if (p.flagDetails().size() > 1) {
+            md.append("\n**Flags**\n");
+            p.flagDetails().stream().skip(1).forEach(f -> md.append("- ").append(f.flag()).append(": ")
+                    .append(f.detail()).append(rule(f.ruleId())).append('\n'));
+        }
+        md.append("\n**Rationale**\n");
+        p.rationale().forEach(r -> md.append("- ").append(r.ruleId()).append(" ").append(r.rule()).append(" (")
+                .append(r.strength()).append("; ").append(String.join("; ", r.sources())).append(")\n"));
+        md.append("\n_").append(p.disclaimer()).append(" Plan ").append(p.planId()).append("._\n");
+        return md.toString();
+    }
+
+    private static String rule(String id) {
+        return id == null ? "" : " (" + id + ")";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String words(String enumName) {
+        String w = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+}

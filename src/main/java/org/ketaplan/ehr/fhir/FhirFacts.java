@@ -1,0 +1,58 @@
+package org.ketaplan.ehr.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * The FHIR resources an EHR gave us for one patient, sorted by type, and what is known about their
+ * completeness: a medication list is "known" only when a medication search came back (even empty).
+ */
+public final class FhirFacts {
+
+    Patient patient;
+    final List<Condition> conditions = new ArrayList<>();
+    final List<Observation> observations = new ArrayList<>();
+    final List<MedicationRequest> medicationRequests = new ArrayList<>();
+    final List<MedicationStatement> medicationStatements = new ArrayList<>();
+    final List<Procedure> procedures = new ArrayList<>();
+    boolean medicationsSearched;
+    /** Prefetch keys the EHR answered with an OperationOutcome: their facts stay unknown. */
+    final List<String> failedKeys = new ArrayList<>();
+
+    public void add(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        if (resource instanceof Patient p) {
+            patient = p;
+        } else if (resource instanceof Condition c) {
+            conditions.add(c);
+        } else if (resource instanceof Observation o) {
+            observations.add(o);
+        } else if (resource instanceof MedicationRequest m) {
+            medicationRequests.add(m);
+            medicationsSearched = true;
+        } else if (resource instanceof MedicationStatement m) {
+            medicationStatements.add(m);
+            medicationsSearched = true;
+        } else if (resource instanceof Procedure p) {
+            procedures.add(p);
+        }
+    }
+
+    public void medicationSearchAnswered() {
+        medicationsSearched = true;
+    }
+
+    public void failed(String key) {
+        failedKeys.add(key);
+    }
+
+    public List<String> failedKeys() {
+        return List.copyOf(failedKeys);
+    }
+}

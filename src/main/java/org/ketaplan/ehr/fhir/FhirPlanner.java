@@ -1,0 +1,61 @@
+package org.ketaplan.ehr.fhir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ketaplan.ehr.SiteConfig;
+import org.ketaplan.plan.PlanService;
+import org.ketaplan.plan.RequestReader;
+import org.ketaplan.plan.TreatmentPlan;
+import org.ketaplan.ruleset.RuleBaseHolder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * EHR data to plan, for CDS Hooks and the FHIR Bundle endpoint alike: FHIR facts become a v1 request
+ * (with this site's configured capabilities), which then goes through the same strict reader and rules as
+ * any JSON request.
+ */
+@ApplicationScoped
+public class FhirPlanner {
+
+    private final SiteConfig config;
+    private final RequestReader reader;
+    private final PlanService plans;
+    private final RuleBaseHolder rules;
+    private final ObjectMapper json;
+
+    public FhirPlanner(SiteConfig config, RequestReader reader, PlanService plans, RuleBaseHolder rules,
+                       ObjectMapper json) {
+        this.config = config;
+        this.reader = reader;
+        this.plans = plans;
+        this.rules = rules;
+        this.json = json;
+    }
+
+    public ObjectNode request(FhirFacts facts) {
+        ObjectNode request = new FhirRequestMapper(json)
+                .toRequest(facts, LocalDate.now(ZoneOffset.UTC), rules.current().terminology());
+        if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
+            ObjectNode s = request.putObject("setting");
+            config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
+            config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
+        }
+        return request;
+    }
+
+    /** @throws org.ketaplan.plan.BadRequestProblem when the EHR's values are outside the contract's ranges */
+    public TreatmentPlan plan(ObjectNode request) {
+        try {
+            return plans.plan(reader.read(json.writeValueAsBytes(request)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

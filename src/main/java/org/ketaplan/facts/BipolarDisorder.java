@@ -1,0 +1,5 @@
+package org.ketaplan.facts;
+
+public enum BipolarDisorder {
+    NONE, BIPOLAR_I, BIPOLAR_II
+}

@@ -1,0 +1,13 @@
+package org.ketaplan.facts;
+
+import java.time.LocalDate;
+
+/** The ketamine/esketamine course so far. {@code sessionsGiven} is 0 before the first session. */
+public record Course(
+        Modality modality,
+        int sessionsGiven,
+        LocalDate firstSession,
+        LocalDate lastSession,
+        Long daysSinceFirstSession,
+        Long daysSinceLastSession) {
+}

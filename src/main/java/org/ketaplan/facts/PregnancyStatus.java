@@ -1,0 +1,5 @@
+package org.ketaplan.facts;
+
+public enum PregnancyStatus {
+    POSITIVE, NEGATIVE, UNKNOWN, NOT_APPLICABLE
+}

@@ -1,0 +1,5 @@
+package org.ketaplan.facts;
+
+public enum PsychoticFeatures {
+    NONE, PAST, CURRENT
+}

@@ -1,0 +1,4 @@
+package org.ketaplan.facts;
+
+public record Setting(Boolean ivKetamineCapable, Boolean esketamineRemsCertified) {
+}

@@ -1,0 +1,5 @@
+package org.ketaplan.facts;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

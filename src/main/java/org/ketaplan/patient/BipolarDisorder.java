@@ -1,5 +1,0 @@
-package org.ketaplan.patient;
-
-public enum BipolarDisorder {
-    NONE, BIPOLAR_I, BIPOLAR_II
-}

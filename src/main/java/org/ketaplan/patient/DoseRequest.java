@@ -1,5 +1,0 @@
-package org.ketaplan.patient;
-
-/** An IV dose the clinician asks about (mg/kg), e.g. for titration; null when none was asked. */
-public record DoseRequest(Double requestedIvDoseMgPerKg) {
-}

@@ -1,5 +1,0 @@
-package org.ketaplan.patient;
-
-/** Whether a medication list was reported at all: an empty list is "no medications", a missing one is unknown. */
-public record MedicationList(boolean reported, int count) {
-}

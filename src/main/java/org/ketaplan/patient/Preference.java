@@ -1,5 +1,0 @@
-package org.ketaplan.patient;
-
-/** What the patient and clinician would prefer; null when no preference was given. */
-public record Preference(Modality preferredModality) {
-}

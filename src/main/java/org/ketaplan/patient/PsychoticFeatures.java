@@ -1,5 +1,0 @@
-package org.ketaplan.patient;
-
-public enum PsychoticFeatures {
-    NONE, PAST, CURRENT
-}

@@ -1,4 +1,0 @@
-package org.ketaplan.patient;
-
-public record Setting(Boolean ivKetamineCapable, Boolean esketamineRemsCertified) {
-}

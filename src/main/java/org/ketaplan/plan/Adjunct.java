@@ -1,8 +1,0 @@
-package org.ketaplan.plan;
-
-public record Adjunct(AdjunctType type, String detail) implements PlanItem {
-    @Override
-    public String text() {
-        return detail;
-    }
-}

@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum AdjunctType {
-    CONTINUE_ORAL_ANTIDEPRESSANT, SUPPORT_GROUP, LIFESTYLE, MEASUREMENT_BASED_CARE
-}

@@ -1,9 +1,0 @@
-package org.ketaplan.plan;
-
-/** A review needed before the series may start; any clearance makes the plan NEEDS_CLEARANCE at least. */
-public record Clearance(Reviewer reviewer, String reason) implements PlanItem {
-    @Override
-    public String text() {
-        return reason;
-    }
-}

@@ -1,4 +1,0 @@
-package org.ketaplan.plan;
-
-public record EsketamineDose(String text) implements PlanItem {
-}

@@ -1,8 +1,0 @@
-package org.ketaplan.plan;
-
-public record Flag(FlagCode code, String detail) implements PlanItem {
-    @Override
-    public String text() {
-        return detail;
-    }
-}

@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum Indication {
-    TREATMENT_RESISTANT_DEPRESSION, REFRACTORY_PTSD, DEPRESSION_WITH_ACUTE_SUICIDALITY, NONE
-}

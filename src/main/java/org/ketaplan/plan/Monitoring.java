@@ -1,4 +1,0 @@
-package org.ketaplan.plan;
-
-public record Monitoring(String text) implements PlanItem {
-}

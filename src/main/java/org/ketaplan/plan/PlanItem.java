@@ -1,6 +1,0 @@
-package org.ketaplan.plan;
-
-/** Something a rule puts into the plan. Its text becomes the rule's statement in the rationale. */
-public interface PlanItem {
-    String text();
-}

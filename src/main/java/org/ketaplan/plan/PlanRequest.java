@@ -1,0 +1,144 @@
+package org.ketaplan.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.Range;
+import org.ketaplan.facts.BipolarDisorder;
+import org.ketaplan.facts.HepaticImpairment;
+import org.ketaplan.facts.Instrument;
+import org.ketaplan.facts.Modality;
+import org.ketaplan.facts.PregnancyStatus;
+import org.ketaplan.facts.PsychoticFeatures;
+import org.ketaplan.facts.PtsdStatus;
+import org.ketaplan.facts.Sex;
+import org.ketaplan.facts.SudSeverity;
+
+/**
+ * The v1 request (api-contract.md). Every fact is optional: a missing one is unknown, never "no".
+ * {@code requestedIvDoseMgPerKg} is an addition to the contract: an IV dose above the studied 0.5 mg/kg that
+ * the clinician asks about (clinical-spec DOSE-04).
+ * List sizes are bounded so one request cannot exhaust the engine.
+ */
+public record PlanRequest(
+        LocalDate asOf,
+        @Valid PatientInput patient,
+        @Valid DiagnosesInput diagnoses,
+        @Valid TreatmentHistoryInput treatmentHistory,
+        @Size(max = 500) List<@NotNull(message = "must not be null") @Valid AssessmentInput> assessments,
+        @Valid SuicideScreenInput suicideScreen,
+        @Size(max = 200) List<@NotNull(message = "must not be null") @Valid VitalsInput> vitals,
+        @Valid MedicalHistoryInput medicalHistory,
+        @Valid SubstanceUseInput substanceUse,
+        @Size(max = 100) List<@NotNull(message = "must not be null") @Valid MedicationInput> medications,
+        @Valid SettingInput setting,
+        Modality preferredModality,
+        @Valid CourseInput course,
+        @DecimalMin(value = "0.05", message = "must be between 0.05 and 2.0")
+        @DecimalMax(value = "2.0", message = "must be between 0.05 and 2.0") Double requestedIvDoseMgPerKg) {
+
+    public record PatientInput(
+            @Range(min = 0, max = 120) Integer ageYears,
+            Sex sex,
+            Boolean childbearingPotential,
+            PregnancyStatus pregnancyStatus,
+            Boolean breastfeeding,
+            @DecimalMin(value = "20", message = "must be between 20 and 400")
+            @DecimalMax(value = "400", message = "must be between 20 and 400") Double weightKg,
+            @DecimalMin(value = "100", message = "must be between 100 and 250")
+            @DecimalMax(value = "250", message = "must be between 100 and 250") Double heightCm) {
+    }
+
+    public record DiagnosesInput(
+            Boolean majorDepressiveDisorder,
+            PtsdStatus ptsd,
+            BipolarDisorder bipolarDisorder,
+            Boolean currentManicHypomanicOrMixedEpisode,
+            Boolean priorManicOrHypomanicEpisode,
+            PsychoticFeatures psychoticFeatures,
+            Boolean primaryPsychoticDisorder) {
+    }
+
+    public record TreatmentHistoryInput(
+            @Range(min = 0, max = 50) Integer adequateAntidepressantTrials,
+            Boolean traumaFocusedPsychotherapyCompleted,
+            @Range(min = 0, max = 50) Integer adequatePtsdMedicationTrials,
+            Boolean depressionPsychotherapyCompleted) {
+    }
+
+    /** The score range depends on the instrument and is checked in {@link RequestReader}. */
+    public record AssessmentInput(
+            @NotNull(message = "instrument is required") Instrument instrument,
+            @NotNull(message = "score is required") Integer score,
+            @NotNull(message = "date is required") LocalDate date) {
+    }
+
+    /** C-SSRS screener; {@code suicidalBehaviorMonthsAgo: null} means "never", an absent key means unknown. */
+    public record SuicideScreenInput(
+            @NotNull(message = "date is required") LocalDate date,
+            Boolean wishToBeDead,
+            Boolean nonSpecificActiveThoughts,
+            Boolean methodWithoutIntent,
+            Boolean intentWithoutPlan,
+            Boolean intentWithPlan,
+            @Range(min = 0, max = 1200) Integer suicidalBehaviorMonthsAgo,
+            Boolean imminentDanger) {
+    }
+
+    public record VitalsInput(
+            @NotNull(message = "date is required") LocalDate date,
+            @Range(min = 50, max = 300) Integer systolic,
+            @Range(min = 20, max = 200) Integer diastolic,
+            @Range(min = 20, max = 250) Integer heartRate,
+            @Range(min = 50, max = 100) Integer spo2) {
+    }
+
+    public record MedicalHistoryInput(
+            Boolean aneurysmalVascularDisease,
+            Boolean arteriovenousMalformation,
+            Boolean intracerebralHemorrhage,
+            Boolean elevatedIntracranialPressure,
+            Boolean recentStrokeOrBrainInjury,
+            Boolean unstableCardiacDisease,
+            Boolean stableCoronaryDisease,
+            Boolean hypertension,
+            Boolean hypertensiveEncephalopathy,
+            HepaticImpairment hepaticImpairment,
+            Boolean preeclampsia,
+            Boolean uncontrolledHyperthyroidism,
+            Boolean interstitialCystitis,
+            Boolean ketamineHypersensitivity) {
+    }
+
+    public record SubstanceUseInput(
+            SudSeverity activeDisorderSeverity,
+            @Size(max = 30) List<@NotBlank(message = "must not be blank") @Size(max = 60) String> substances,
+            Boolean pastDisorder,
+            @Range(min = 0, max = 1200) Integer remissionMonths,
+            Boolean priorKetamineMisuse) {
+    }
+
+    public record MedicationInput(
+            @NotBlank(message = "name is required") @Size(max = 100) String name,
+            @DecimalMin(value = "0", message = "must be between 0 and 100000")
+            @DecimalMax(value = "100000", message = "must be between 0 and 100000") Double dailyDoseMg) {
+    }
+
+    public record SettingInput(Boolean ivKetamineCapable, Boolean esketamineRemsCertified) {
+    }
+
+    public record CourseInput(
+            Modality modality,
+            @Size(max = 200) List<@NotNull(message = "must not be null") @Valid SessionInput> sessions) {
+    }
+
+    public record SessionInput(@NotNull(message = "date is required") LocalDate date) {
+    }
+}

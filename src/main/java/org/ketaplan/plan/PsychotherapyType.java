@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum PsychotherapyType {
-    TRAUMA_FOCUSED, DEPRESSION_EBP, SAFETY_PLAN, CBT_TO_SUSTAIN_RESPONSE, SUD_TREATMENT
-}

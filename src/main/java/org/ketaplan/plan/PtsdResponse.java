@@ -1,9 +1,0 @@
-package org.ketaplan.plan;
-
-/** PTSD outcome on CAPS-5 or PCL-5, reported beside the depression response. */
-public record PtsdResponse(String status, String reason) implements PlanItem {
-    @Override
-    public String text() {
-        return status + ": " + reason;
-    }
-}

@@ -1,9 +1,0 @@
-package org.ketaplan.plan;
-
-/** Refractory PTSD as the project defines it (clinical-spec DX-08). */
-public record RefractoryPtsd(String reason) implements PlanItem {
-    @Override
-    public String text() {
-        return reason;
-    }
-}

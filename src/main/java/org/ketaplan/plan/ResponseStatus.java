@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum ResponseStatus {
-    NOT_STARTED, IN_PROGRESS, EARLY_NONRESPONSE, RESPONDER, REMITTER, PARTIAL_RESPONDER, NON_RESPONDER, RELAPSE
-}

@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum Reviewer {
-    PSYCHIATRY, CARDIOLOGY, PRIMARY_CARE, ADDICTION_MEDICINE, PERINATAL_PSYCHIATRY, PRESCRIBER
-}

@@ -1,6 +1,0 @@
-package org.ketaplan.plan;
-
-/** Declared from least to most severe: the plan keeps the most severe. */
-public enum RiskLevel {
-    UNKNOWN, LOW, MODERATE, HIGH, IMMINENT
-}

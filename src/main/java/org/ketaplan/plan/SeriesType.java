@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum SeriesType {
-    IV_KETAMINE_INDUCTION, ESKETAMINE_INDUCTION, ESKETAMINE_MDSI_COURSE, PTSD_IV_KETAMINE_SERIES, NONE, DEFER
-}

@@ -1,5 +1,0 @@
-package org.ketaplan.plan;
-
-public enum SeverityLevel {
-    UNKNOWN, NONE, MILD, MODERATE, MODERATELY_SEVERE, SEVERE
-}

@@ -1,0 +1,335 @@
+package org.ketaplan.ruleset;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Holds the active rule set and replaces it only with a better one. At start-up the rules directory must
+ * compile, verify and pass every scenario, or the service does not start: serving advice without its
+ * safety rules is worse than not serving. Later reloads (file watcher or {@code POST /api/v1/rules/reload})
+ * build a candidate off the request path and swap it in atomically only if it passes the same checks;
+ * otherwise the last good rule set keeps serving and the rejection is kept for {@code GET /api/v1/rules}.
+ * A request reads the active rule set once and finishes on it, whatever happens meanwhile.
+ */
+@ApplicationScoped
+public class RuleBaseHolder {
+
+    private static final Logger LOG = Logger.getLogger(RuleBaseHolder.class);
+    /** Old rule sets stay usable this long after a swap, for requests that started on them. */
+    private static final long RETIRE_AFTER_SECONDS = 60;
+    /** One build leaves the first real reload still half cold (docs/performance.md, "Reload"). */
+    private static final int WARM_UP_BUILDS = 3;
+
+    private final String rulesDir;
+    private final boolean watch;
+    private final long debounceMillis;
+    private final Instance<CandidateCheck> checks;
+    private final AtomicReference<RuleBase> active = new AtomicReference<>();
+    private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rules-reload");
+        t.setDaemon(true);
+        // Drools finds its services through the context class loader, which a bare thread lacks.
+        t.setContextClassLoader(RuleBaseHolder.class.getClassLoader());
+        return t;
+    });
+    private volatile ScheduledFuture<?> pending;
+    /** Reload coalescing: the run in progress and the one run that every request arriving meanwhile shares. */
+    private final Object queue = new Object();
+    private CompletableFuture<ReloadOutcome> running;
+    private CompletableFuture<ReloadOutcome> next;
+    private final java.util.concurrent.atomic.AtomicInteger building = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong reloadsRun = new java.util.concurrent.atomic.AtomicLong();
+    private WatchService watcher;
+
+    public RuleBaseHolder(RulesConfig config, Instance<CandidateCheck> checks) {
+        this.rulesDir = config.dir();
+        this.watch = config.watch();
+        this.debounceMillis = config.watchDebounceMs();
+        this.checks = checks;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        long start = System.nanoTime();
+        RuleBase loaded;
+        try {
+            loaded = buildAndGate("start-up");
+        } catch (RuleBaseException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+        active.set(loaded);
+        LOG.infof("Rule set %s loaded from %s: %d rules in %d ms", loaded.version(), rulesDir,
+                loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
+        if (watch) {
+            startWatching();
+        }
+        // A reload through the endpoint is as cold as one from the watcher: warm the path either way.
+        reloader.execute(this::warmUp);
+    }
+
+    /**
+     * The first build in a JVM is several times slower than later ones (class loading, JIT; docs/performance.md).
+     * Doing them in the background right after start-up keeps a lead's first reload from paying
+     * for it; the rule set it builds is thrown away.
+     */
+    private void warmUp() {
+        long start = System.nanoTime();
+        building.incrementAndGet();
+        try {
+            for (int i = 0; i < WARM_UP_BUILDS; i++) {
+                buildAndGate("warm-up").container().dispose();
+            }
+            LOG.infof("Reload path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.debug("Warm-up build failed; the next reload will report why", e);
+        } finally {
+            building.decrementAndGet();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        reloader.shutdownNow();
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                LOG.debug("closing the rules watcher", e);
+            }
+        }
+    }
+
+    public RuleBase current() {
+        RuleBase rb = active.get();
+        if (rb == null) {
+            throw new IllegalStateException("rule set not loaded yet");
+        }
+        return rb;
+    }
+
+    /** Reload builds run so far (not counting start-up and warm-up): coalesced requests share one. */
+    public long reloadsRun() {
+        return reloadsRun.get();
+    }
+
+    public Rejection lastRejection() {
+        return lastRejection.get();
+    }
+
+    public String rulesDir() {
+        return rulesDir;
+    }
+
+    public boolean watching() {
+        return watcher != null;
+    }
+
+    /**
+     * True while a candidate is being built or a file change is waiting to be built. Never waits for a build:
+     * it answers GET /api/v1/rules, which once stood seconds behind a reload holding this object's lock.
+     */
+    public boolean reloading() {
+        ScheduledFuture<?> p = pending;
+        return building.get() > 0 || (p != null && !p.isDone());
+    }
+
+    /**
+     * Builds, verifies and gates a candidate; swaps it in only if all of that passes. Never throws.
+     * Requests that arrive while a reload runs share the one run after it (which reads the files as they are
+     * then), so five requests in a row cost two builds, not five, and each caller still sees its edit judged.
+     */
+    public ReloadOutcome reload(String trigger) {
+        CompletableFuture<ReloadOutcome> mine;
+        boolean run = false;
+        synchronized (queue) {
+            if (running == null) {
+                running = new CompletableFuture<>();
+                mine = running;
+                run = true;
+            } else {
+                if (next == null) {
+                    next = new CompletableFuture<>();
+                }
+                mine = next;
+            }
+        }
+        if (run) {
+            runQueued(mine, trigger);
+        }
+        return mine.join();
+    }
+
+    private void runQueued(CompletableFuture<ReloadOutcome> first, String trigger) {
+        CompletableFuture<ReloadOutcome> current = first;
+        while (current != null) {
+            building.incrementAndGet();
+            reloadsRun.incrementAndGet();
+            try {
+                current.complete(doReload(trigger));
+            } catch (RuntimeException e) {
+                current.completeExceptionally(e);
+            } finally {
+                building.decrementAndGet();
+            }
+            synchronized (queue) {
+                running = next;
+                next = null;
+                current = running;
+            }
+        }
+    }
+
+    private ReloadOutcome doReload(String trigger) {
+        long start = System.nanoTime();
+        RuleBase candidate;
+        try {
+            candidate = buildAndGate(trigger);
+        } catch (RuleBaseException e) {
+            Rejection r = e instanceof ScenarioGateException g
+                    ? new Rejection(Instant.now(), trigger, List.of(), g.failures())
+                    : new Rejection(Instant.now(), trigger, e.problems(), List.of());
+            lastRejection.set(r);
+            LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving. %s", trigger, current().version(),
+                    e.getMessage());
+            return new ReloadOutcome(false, current().version(), r);
+        } catch (RuntimeException e) {
+            Rejection r = new Rejection(Instant.now(), trigger,
+                    List.of(new RuleProblem(rulesDir, 0, "unexpected failure: " + e)), List.of());
+            lastRejection.set(r);
+            LOG.error("Rules reload failed unexpectedly; the active rule set keeps serving", e);
+            return new ReloadOutcome(false, current().version(), r);
+        }
+        RuleBase old = active.getAndSet(candidate);
+        LOG.infof("Rules reload (%s): rule set %s replaces %s (%d rules, %d ms)", trigger, candidate.version(),
+                old == null ? "none" : old.version(), candidate.rules().size(), (System.nanoTime() - start) / 1_000_000);
+        if (old != null && old.container() != candidate.container()) {
+            reloader.schedule(() -> old.container().dispose(), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+        }
+        return new ReloadOutcome(true, candidate.version(), null);
+    }
+
+    /** Logs the two halves separately: they are what a lead waits for after saving a file. */
+    private RuleBase buildAndGate(String trigger) {
+        long start = System.nanoTime();
+        RuleBase candidate = build();
+        long compiled = System.nanoTime();
+        RuleBase gated = gate(candidate, trigger);
+        LOG.debugf("Rules (%s): compiled in %d ms, scenarios passed in %d ms", trigger,
+                (compiled - start) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000);
+        return gated;
+    }
+
+    private RuleBase build() {
+        return new RuleBaseLoader(Path.of(rulesDir), rulesDir).load();
+    }
+
+    /** The gate is mandatory: a build without a scenario check installed must not serve, not even at start-up. */
+    private RuleBase gate(RuleBase candidate, String trigger) {
+        if (checks.isUnsatisfied()) {
+            candidate.container().dispose();
+            throw new RuleBaseException(List.of(new RuleProblem(rulesDir, 0,
+                    "no scenario gate is installed: a rule set is never served without its scenarios passing")));
+        }
+        CandidateCheck.Outcome outcome = checks.get().check(candidate, Path.of(rulesDir));
+        if (!outcome.passed()) {
+            candidate.container().dispose();
+            throw new ScenarioGateException(rulesDir, outcome.failures());
+        }
+        return candidate.withScenarioCoverage(outcome.scenariosByRuleId());
+    }
+
+    private void startWatching() {
+        try {
+            watcher = FileSystems.getDefault().newWatchService();
+            registerAll();
+        } catch (IOException e) {
+            LOG.errorf("Cannot watch %s for rule changes (%s); use POST /api/v1/rules/reload", rulesDir, e);
+            return;
+        }
+        Thread t = new Thread(this::watchLoop, "rules-watch");
+        t.setDaemon(true);
+        t.start();
+        LOG.infof("Watching %s for rule changes", rulesDir);
+    }
+
+    private void registerAll() throws IOException {
+        try (Stream<Path> dirs = Files.walk(Path.of(rulesDir))) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    private void watchLoop() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                key.pollEvents();
+                key.reset();
+                scheduleReload();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // shutting down
+        }
+    }
+
+    /** Editors write a file in several steps; wait until the directory is quiet before building. */
+    private synchronized void scheduleReload() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = reloader.schedule(() -> {
+            try {
+                registerAll();
+                reload("file change");
+            } catch (IOException e) {
+                LOG.debug("re-registering rule directories", e);
+            } catch (Throwable e) {
+                // A scheduled task's exception would vanish silently; the active rules keep serving.
+                LOG.error("Rules reload after a file change failed", e);
+            }
+        }, debounceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A candidate that compiles but fails a clinical scenario. */
+    static final class ScenarioGateException extends RuleBaseException {
+        private final transient List<CandidateCheck.Failure> failures;
+
+        ScenarioGateException(String rulesDir, List<CandidateCheck.Failure> failures) {
+            super(failures.stream().map(f -> new RuleProblem(rulesDir + "/scenarios/" + f.scenario(), 0,
+                    "scenario failed: " + String.join("; ", f.differences()))).toList());
+            this.failures = List.copyOf(failures);
+        }
+
+        List<CandidateCheck.Failure> failures() {
+            return failures;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.ketaplan.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.ketaplan.facts.Parameter;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Turns a rules directory into a {@link RuleBase}: reads the tables, compiles every DRL file and checks
+ * every rule's metadata. Any problem rejects the whole directory, reported against the file under the
+ * rules directory and its line, so that a clinical lead can find it without knowing about Drools.
+ */
+public final class RuleBaseLoader {
+
+    static final String TERMINOLOGY = "terminology/medications.csv";
+    static final String CLASSES = "terminology/medication-classes.csv";
+    static final String PARAMETERS = "parameters.csv";
+    private static final String KFS_ROOT = "src/main/resources/";
+    private static final Set<String> STRENGTHS = Set.of("FIRM", "PRACTICE", "UNCERTAIN");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d{2}[a-z]?");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern PARAMETER_REFERENCE =
+            Pattern.compile("Parameter\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    /** Initial pooled sessions; the pool grows under load. */
+    private static final int SESSION_POOL_SIZE = 4;
+    private static final AtomicLong BUILDS = new AtomicLong();
+    /** Shared by every build in this class loader's lifetime: its answers stay true until a dev-mode restart. */
+    private static final ClassLoader CLASS_LOOKUPS = new LookupCachingClassLoader(Parameter.class.getClassLoader());
+
+    private final Path dir;
+    private final String displayDir;
+
+    /**
+     * @param dir        the rules directory
+     * @param displayDir how to name that directory in messages (the configured value, e.g. "rules")
+     */
+    public RuleBaseLoader(Path dir, String displayDir) {
+        this.dir = dir;
+        this.displayDir = displayDir.endsWith("/") ? displayDir.substring(0, displayDir.length() - 1) : displayDir;
+    }
+
+    public RuleBase load() {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleBaseException(List.of(new RuleProblem(displayDir, 0,
+                    "rules directory not found (absolute path " + dir.toAbsolutePath() + ")")));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, byte[]> files = readFiles();
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+            problems.add(new RuleProblem(displayDir, 0, "no .drl files found"));
+        }
+        Set<String> classes = readClasses(files, problems);
+        Terminology terminology = readTerminology(files, classes, problems);
+        Set<String> declared = new LinkedHashSet<>();
+        List<Parameter> parameters = readParameters(files, declared, problems);
+        if (!declared.isEmpty()) {
+            // With no readable parameter table every reference would be reported again.
+            checkParameterReferences(files, declared, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.ketaplan.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl")) {
+                kfs.write(KFS_ROOT + path, bytes);
+            }
+        });
+        ClassLoader classLoader = CLASS_LOOKUPS;
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            // Drools adds this after any parse error; it says nothing the parse error did not.
+            if (!m.getText().contains("Parser returned a null Package")) {
+                problems.add(new RuleProblem(display(m.getPath()), m.getLine(), m.getText().strip()));
+            }
+        }
+        if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(displayDir, 0, "the rules do not compile"));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleBaseException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId, classLoader);
+        // The container keeps what it needs; the repository entry would only accumulate across reloads.
+        ks.getRepository().removeKieModule(releaseId);
+        KieBase kieBase = container.getKieBase();
+
+        List<RuleInfo> rules = verifyMetadata(kieBase, problems);
+        if (!problems.isEmpty()) {
+            container.dispose();
+            throw new RuleBaseException(problems);
+        }
+        Map<String, RuleInfo> byName = new HashMap<>();
+        rules.forEach(r -> byName.put(r.name(), r));
+        Instant loadedAt = Instant.now();
+        String version = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(loadedAt)
+                + "-" + contentHash(files);
+        return new RuleBase(version, loadedAt, container, kieBase, List.copyOf(rules), Map.copyOf(byName),
+                List.copyOf(parameters), terminology, Map.of(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE), java.util.Set.of());
+    }
+
+    private Map<String, byte[]> readFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> paths = walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String rel = relative(p);
+                        // Scenarios are test data for the rules, not part of them.
+                        return !rel.startsWith("scenarios/") && (rel.endsWith(".drl") || rel.endsWith(".csv"));
+                    })
+                    .sorted(Comparator.comparing(this::relative))
+                    .toList();
+            for (Path p : paths) {
+                files.put(relative(p), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        return files;
+    }
+
+    private String relative(Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
+
+    private String display(String kfsPath) {
+        String p = kfsPath == null ? "" : kfsPath;
+        if (p.startsWith(KFS_ROOT)) {
+            p = p.substring(KFS_ROOT.length());
+        }
+        return displayDir + "/" + p;
+    }
+
+    private Set<String> readClasses(Map<String, byte[]> files, List<RuleProblem> problems) {
+        Set<String> classes = new LinkedHashSet<>();
+        for (CsvTable.Row row : table(files, CLASSES, problems, "class")) {
+            if (!PARAMETER_NAME.matcher(row.get("class")).matches()) {
+                problems.add(row.problem("class must be UPPER_SNAKE_CASE, got '" + row.get("class") + "'"));
+            } else if (!classes.add(row.get("class"))) {
+                problems.add(row.problem("class " + row.get("class") + " is listed twice"));
+            }
+        }
+        return Set.copyOf(classes);
+    }
+
+    private Terminology readTerminology(Map<String, byte[]> files, Set<String> classes, List<RuleProblem> problems) {
+        Map<String, Terminology.Entry> entries = new HashMap<>();
+        for (CsvTable.Row row : table(files, TERMINOLOGY, problems, "name", "classes", "diazepam_mg_per_mg")) {
+            String name = row.get("name").toLowerCase(Locale.ROOT);
+            Set<String> drugClasses = new LinkedHashSet<>();
+            for (String c : row.get("classes").split("\\|")) {
+                String cls = c.trim();
+                if (cls.isEmpty()) {
+                    continue;
+                }
+                if (!classes.contains(cls)) {
+                    problems.add(row.problem("class '" + cls + "' of " + name + " is not declared in " + CLASSES));
+                }
+                drugClasses.add(cls);
+            }
+            if (name.isEmpty() || drugClasses.isEmpty()) {
+                problems.add(row.problem("every medication needs a name and at least one class"));
+                continue;
+            }
+            Double factor = null;
+            String rawFactor = row.get("diazepam_mg_per_mg");
+            if (!rawFactor.isEmpty()) {
+                try {
+                    factor = Double.valueOf(rawFactor);
+                } catch (NumberFormatException e) {
+                    problems.add(row.problem("diazepam_mg_per_mg must be a number, got '" + rawFactor + "'"));
+                }
+            }
+            if (entries.put(name, new Terminology.Entry(name, Set.copyOf(drugClasses), factor)) != null) {
+                problems.add(row.problem(name + " is listed twice"));
+            }
+        }
+        return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems));
+    }
+
+    private List<CsvTable.Row> table(Map<String, byte[]> files, String path, List<RuleProblem> problems,
+                                     String... columns) {
+        return CsvTable.read(displayDir + "/" + path, files.get(path), problems, columns);
+    }
+
+    private List<Parameter> readParameters(Map<String, byte[]> files, Set<String> seen, List<RuleProblem> problems) {
+        Map<String, ParameterTable.Declared> declared =
+                ParameterTable.read(displayDir + "/" + PARAMETERS, files.get(PARAMETERS), problems, seen);
+        return ParameterTable.values(declared);
+    }
+
+    /**
+     * A rule that names a parameter missing from parameters.csv would silently never fire; for a safety
+     * rule that is the worst kind of failure, so it is a load error.
+     */
+    private void checkParameterReferences(Map<String, byte[]> files, Set<String> declared, List<RuleProblem> problems) {
+        files.forEach((path, bytes) -> {
+            if (!path.endsWith(".drl")) {
+                return;
+            }
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                var m = PARAMETER_REFERENCE.matcher(lines[i]);
+                while (m.find()) {
+                    if (!declared.contains(m.group(1))) {
+                        problems.add(new RuleProblem(displayDir + "/" + path, i + 1, "parameter " + m.group(1)
+                                + " is not declared in " + displayDir + "/" + PARAMETERS));
+                    }
+                }
+            }
+        });
+    }
+
+    private List<RuleInfo> verifyMetadata(KieBase kieBase, List<RuleProblem> problems) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, String> fileById = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (rule instanceof RuleImpl impl && impl.isQuery()) {
+                    continue;
+                }
+                String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? display(impl.getResource().getSourcePath()) : displayDir;
+                Map<String, Object> meta = rule.getMetaData();
+                String where = "rule \"" + rule.getName() + "\"";
+                String id = meta(meta, "id");
+                String strength = meta(meta, "strength");
+                String source = meta(meta, "source");
+                String reviewed = meta(meta, "reviewed");
+                if (id == null || !RULE_ID.matcher(id).matches()) {
+                    problems.add(new RuleProblem(file, 0, where + " needs @id(\"XX-00\") with a clinical-spec ID"
+                            + (id == null ? "" : ", got '" + id + "'")));
+                } else if (fileById.containsKey(id)) {
+                    problems.add(new RuleProblem(file, 0, where + " reuses @id(\"" + id + "\") of a rule in "
+                            + fileById.get(id) + "; give each DRL rule its own suffix (" + id + "a, " + id + "b)"));
+                } else {
+                    fileById.put(id, file);
+                }
+                if (strength == null || !STRENGTHS.contains(strength)) {
+                    problems.add(new RuleProblem(file, 0, where + " needs @strength FIRM, PRACTICE or UNCERTAIN"
+                            + (strength == null ? "" : ", got '" + strength + "'")));
+                }
+                if (source == null || source.isBlank()) {
+                    problems.add(new RuleProblem(file, 0, where + " needs @source(\"...\")"));
+                }
+                if (reviewed == null || !isDate(reviewed)) {
+                    problems.add(new RuleProblem(file, 0, where + " needs @reviewed(\"YYYY-MM-DD\")"));
+                }
+                List<String> sources = source == null ? List.of()
+                        : Arrays.stream(source.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                String category = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
+                // "SUI-01a" implements SUI-01; @spec names the spec ID where a suffix is part of it (DX-06b).
+                String specId = meta(meta, "spec") != null ? meta(meta, "spec")
+                        : id == null ? null : id.replaceFirst("(-\\d{2})[a-z]$", "$1");
+                rules.add(new RuleInfo(id, specId, rule.getName(), file, category, strength, sources, reviewed));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::file).thenComparing(r -> r.id() == null ? "" : r.id()));
+        return rules;
+    }
+
+    private static String meta(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        // Drools keeps the quotes of a quoted metadata value in some versions.
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static boolean isDate(String s) {
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String contentHash(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, bytes) -> {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(bytes);
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 7);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.ketaplan.ruleset;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the rules are and how a running service follows edits to them (prefix {@code ketaplan.rules}). */
+@ConfigMapping(prefix = "ketaplan.rules")
+public interface RulesConfig {
+
+    /** The rules directory; relative paths resolve against the working directory (/deployments in the image). */
+    @WithDefault("rules")
+    String dir();
+
+    /** Reload when a file in the directory changes (on in dev mode). */
+    @WithDefault("false")
+    boolean watch();
+
+    /** Quiet time after the last file event before a reload starts: editors save in several steps. */
+    @WithDefault("200")
+    long watchDebounceMs();
+}

@@ -1,0 +1,94 @@
+package org.ketaplan.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.ketaplan.facts.Parameter;
+import org.ketaplan.ruleset.Rejection;
+import org.ketaplan.ruleset.ReloadOutcome;
+import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.RuleBaseHolder;
+import org.ketaplan.ruleset.RuleInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Operations on the rule set, served by the management interface (port 9000, {@code quarkus.management.*}),
+ * never by the public port that clinicians' browsers and EHRs reach: the full rule listing with every
+ * threshold, traceability, and reloads (each costs about a second of both cores). Until users and roles
+ * exist, keeping that port off the network is what protects them.
+ */
+@ApplicationScoped
+public class RulesOperations {
+
+    public record RuleSetView(String version, Instant loadedAt, String directory, boolean watching, boolean reloading,
+                              int count, List<RuleInfo> rules, List<Parameter> parameters, Rejection lastRejected) {
+    }
+
+    public record ReloadView(String outcome, String activeVersion, Rejection rejection) {
+    }
+
+    public record TraceView(String specId, List<RuleInfo> rules, Set<String> scenarios) {
+    }
+
+    static final String RULES = "/api/v1/rules";
+
+    private final RuleBaseHolder holder;
+    private final ObjectMapper json;
+
+    public RulesOperations(RuleBaseHolder holder, ObjectMapper json) {
+        this.holder = holder;
+        this.json = json;
+    }
+
+    void routes(@Observes ManagementInterface management) {
+        management.router().get(RULES).handler(rc -> send(rc, 200, rules()));
+        management.router().get(RULES + "/traceability").handler(rc -> send(rc, 200, traceability()));
+        // A reload takes about a second: off the event loop, and not ordered, so that concurrent requests
+        // reach the holder, which runs them as one.
+        management.router().post(RULES + "/reload").blockingHandler(rc -> {
+            ReloadOutcome outcome = holder.reload("POST " + RULES + "/reload");
+            send(rc, outcome.accepted() ? 200 : 422, new ReloadView(outcome.accepted() ? "ACCEPTED" : "REJECTED",
+                    outcome.activeVersion(), outcome.rejection()));
+        }, false);
+    }
+
+    RuleSetView rules() {
+        RuleBase rb = holder.current();
+        return new RuleSetView(rb.version(), rb.loadedAt(), holder.rulesDir(), holder.watching(), holder.reloading(),
+                rb.rules().size(), rb.rules(), rb.parameters(), holder.lastRejection());
+    }
+
+    List<TraceView> traceability() {
+        RuleBase rb = holder.current();
+        Map<String, List<RuleInfo>> bySpecId = new TreeMap<>();
+        for (RuleInfo r : rb.rules()) {
+            bySpecId.computeIfAbsent(r.specId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        return bySpecId.entrySet().stream().map(e -> {
+            Set<String> scenarios = new TreeSet<>();
+            e.getValue().forEach(r -> scenarios.addAll(rb.scenariosByRuleId().getOrDefault(r.id(), Set.of())));
+            return new TraceView(e.getKey(), e.getValue(), scenarios);
+        }).toList();
+    }
+
+    private void send(RoutingContext rc, int status, Object body) {
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.ketaplan.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ketaplan.plan.Plans;
+import org.ketaplan.plan.Requests;
+import org.ketaplan.ruleset.TestRules;
+
+/** The clinical lead's check command on the real rules and on broken copies. */
+class RulesCheckTest {
+
+    @Test
+    void realRulesPass() {
+        RulesCheck.Report report = RulesCheck.run(TestRules.RULES, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).as(report.text()).isTrue();
+        assertThat(report.text()).contains("PASSED").contains("Scenarios: ").contains(" pass.");
+    }
+
+    @Test
+    void syntaxErrorIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path file = dir.resolve("ketamine/contraindications.drl");
+        Files.writeString(file, Files.readString(file).replace("ageYears < 18 )", "ageYears < )"));
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text()).contains("REJECTED").containsPattern("ketamine/contraindications\\.drl:\\d+: ")
+                .doesNotContain("null Package");
+    }
+
+    @Test
+    void scenarioBreakingEditNamesTheScenarioAndField(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path file = dir.resolve("ketamine/series.drl");
+        Files.writeString(file, Files.readString(file).replace("IV_KETAMINE_INDUCTION, 6,", "IV_KETAMINE_INDUCTION, 5,"));
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text()).contains("FAILED trd_iv_contract_example").contains("series.sessions: expected 6, got 5");
+    }
+
+    /** The FHIR code maps are rules too: a value the request reader refuses rejects the rule set. */
+    @Test
+    void terminologyValueTypoIsRejectedNamingFileAndLine(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("terminology/fhir-conditions.csv");
+        Files.writeString(table, Files.readString(table).replace(
+                "icd-10-cm,F43.1,prefix,diagnoses.ptsd,CONFIRMED,", "icd-10-cm,F43.1,prefix,diagnoses.ptsd,CONFIRMD,"));
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text()).containsPattern("terminology/fhir-conditions\\.csv:\\d+: diagnoses\\.ptsd = CONFIRMD");
+    }
+
+    @Test
+    void rulesWithoutAScenarioAreListedAndTheGateGapNamed(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("scenarios/tables/contraindications.csv");
+        Files.write(table, Files.readAllLines(table).stream().filter(l -> !l.startsWith("aneurysm_is")).toList());
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.text()).contains("Rules no scenario exercises").contains("CI-01a")
+                .contains("not caught: delete CI-01a");
+    }
+}

@@ -1,0 +1,61 @@
+package org.ketaplan.ehr.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.ketaplan.ehr.fhir.FhirPlanWriter;
+import org.ketaplan.plan.Plans;
+import org.ketaplan.plan.Requests;
+import org.ketaplan.plan.TreatmentPlan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** Card shapes for plans an EHR rarely completes on its own, built from the real rules' plans. */
+class CardBuilderTest {
+
+    static final FhirContext CONTEXT = FhirContext.forR4();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static CdsHooks.Card card(Requests request) throws Exception {
+        TreatmentPlan plan = Plans.plan(request);
+        var subject = new org.hl7.fhir.r4.model.Reference("Patient/p1");
+        JsonNode group = JSON.readTree(CONTEXT.newJsonParser().encodeResourceToString(FhirPlanWriter.requestGroup(plan, subject, org.ketaplan.ruleset.TestRules.ruleBase().terminology().fhir())));
+        JsonNode care = JSON.readTree(CONTEXT.newJsonParser().encodeResourceToString(FhirPlanWriter.carePlan(plan, subject, org.ketaplan.ruleset.TestRules.ruleBase().terminology().fhir())));
+        return CardBuilder.card(plan, group, care);
+    }
+
+    @Test
+    void scheduledPlanIsAnInfoCardProposingTheSeries() throws Exception {
+        CdsHooks.Card card = card(Requests.complete());
+        assertThat(card.indicator()).isEqualTo("info");
+        assertThat(card.summary()).startsWith("Proposed: Iv ketamine induction, 6 sessions from ").hasSizeLessThan(140);
+        assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
+        assertThat(card.suggestions()).hasSize(2);
+        assertThat(card.suggestions().get(0).isRecommended()).isTrue();
+        JsonNode group = card.suggestions().get(0).actions().get(0).resource();
+        assertThat(group.path("resourceType").asText()).isEqualTo("RequestGroup");
+        assertThat(group.path("contained").toString()).contains("MedicationRequest").contains("\"count\":6");
+        assertThat(card.detail()).contains("**Rationale**").contains("IND-01a").contains("Sanacora");
+        assertThat(card.overrideReasons()).allSatisfy(r -> assertThat(r.display()).isNotBlank());
+    }
+
+    @Test
+    void absoluteContraindicationIsCritical() throws Exception {
+        CdsHooks.Card card = card(Requests.complete().set("patient.pregnancyStatus", "POSITIVE"));
+        assertThat(card.indicator()).isEqualTo("critical");
+        assertThat(card.summary()).doesNotContainIgnoringCase("pregnan");
+        assertThat(card.detail()).contains("(CI-07a)");
+    }
+
+    @Test
+    void notIndicatedIsInfoWithPsychotherapyOnly() throws Exception {
+        CdsHooks.Card card = card(Requests.complete().set("treatmentHistory.adequateAntidepressantTrials", 1)
+                .set("diagnoses.ptsd", "NONE"));
+        assertThat(card.indicator()).isEqualTo("info");
+        assertThat(card.summary()).startsWith("Ketamine not indicated now");
+        assertThat(card.suggestions().get(0).actions().get(0).resource().toString()).doesNotContain("MedicationRequest");
+    }
+}
