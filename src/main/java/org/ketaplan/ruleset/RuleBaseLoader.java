@@ -105,11 +105,23 @@ public final class RuleBaseLoader {
                 kfs.write(KFS_ROOT + path, bytes);
             }
         });
+        RequiredFacts.Generated required = RequiredFacts.generate(files.get(RequiredFacts.TABLE), displayDir, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        kfs.write(KFS_ROOT + RequiredFacts.GENERATED, required.drl().getBytes(StandardCharsets.UTF_8));
         ClassLoader classLoader = CLASS_LOOKUPS;
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools adds this after any parse error; it says nothing the parse error did not.
-            if (!m.getText().contains("Parser returned a null Package")) {
+            if (m.getText().contains("Parser returned a null Package")) {
+                continue;
+            }
+            if (m.getPath() != null && m.getPath().endsWith(RequiredFacts.GENERATED)) {
+                // A rule made from a table row: the lead edits the row, so name its line.
+                problems.add(new RuleProblem(displayDir + "/" + RequiredFacts.TABLE,
+                        required.tableLine(m.getLine(), m.getText()), m.getText().strip()));
+            } else {
                 problems.add(new RuleProblem(display(m.getPath()), m.getLine(), m.getText().strip()));
             }
         }
@@ -125,7 +137,7 @@ public final class RuleBaseLoader {
         ks.getRepository().removeKieModule(releaseId);
         KieBase kieBase = container.getKieBase();
 
-        List<RuleInfo> rules = verifyMetadata(kieBase, problems);
+        List<RuleInfo> rules = verifyMetadata(kieBase, required, problems);
         if (!problems.isEmpty()) {
             container.dispose();
             throw new RuleBaseException(problems);
@@ -251,7 +263,7 @@ public final class RuleBaseLoader {
         });
     }
 
-    private List<RuleInfo> verifyMetadata(KieBase kieBase, List<RuleProblem> problems) {
+    private List<RuleInfo> verifyMetadata(KieBase kieBase, RequiredFacts.Generated required, List<RuleProblem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> fileById = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -261,6 +273,10 @@ public final class RuleBaseLoader {
                 }
                 String file = rule instanceof RuleImpl impl && impl.getResource() != null
                         ? display(impl.getResource().getSourcePath()) : displayDir;
+                boolean generated = file.endsWith(RequiredFacts.GENERATED);
+                if (generated) {
+                    file = displayDir + "/" + RequiredFacts.TABLE;
+                }
                 Map<String, Object> meta = rule.getMetaData();
                 String where = "rule \"" + rule.getName() + "\"";
                 String id = meta(meta, "id");
@@ -288,7 +304,8 @@ public final class RuleBaseLoader {
                 }
                 List<String> sources = source == null ? List.of()
                         : Arrays.stream(source.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                String category = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
+                String category = generated ? required.categoryByRule().getOrDefault(id, "required-facts")
+                        : file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
                 // "SUI-01a" implements SUI-01; @spec names the spec ID where a suffix is part of it (DX-06b).
                 String specId = meta(meta, "spec") != null ? meta(meta, "spec")
                         : id == null ? null : id.replaceFirst("(-\\d{2})[a-z]$", "$1");

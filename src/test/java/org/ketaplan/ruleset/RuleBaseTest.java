@@ -33,7 +33,7 @@ class RuleBaseTest {
             assertThat(r.strength()).as("strength of %s", r.name()).isIn("FIRM", "PRACTICE", "UNCERTAIN");
             assertThat(r.sources()).as("sources of %s", r.name()).isNotEmpty();
             assertThat(r.reviewed()).as("reviewed of %s", r.name()).matches("\\d{4}-\\d{2}-\\d{2}");
-            assertThat(r.file()).as("file of %s", r.name()).startsWith("rules/").endsWith(".drl");
+            assertThat(r.file()).as("file of %s", r.name()).matches("rules/(.+\\.drl|required-facts\\.csv)");
         });
         assertThat(rules.stream().collect(Collectors.groupingBy(RuleInfo::id, Collectors.counting())))
                 .allSatisfy((id, n) -> assertThat(n).as("rules with @id %s", id).isEqualTo(1));
@@ -202,6 +202,34 @@ class RuleBaseTest {
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("parameter VITALS_MAX_AGE_DAYS: optional must be yes or no")
                 .hasMessageContaining("parameter VITALS_MAX_AGE_DAYS needs a range");
+    }
+
+    /** Rules made from rules/required-facts.csv report their errors against the row, where the lead edits. */
+    @Test
+    void brokenRequiredFactRowIsRejectedNamingTheTableLine(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("required-facts.csv");
+        List<String> lines = Files.readAllLines(table);
+        int line = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("MD-02c,")) {
+                lines.set(i, lines.get(i).replace("Patient( sex != Sex.MALE )", "Patient( sex != Sex.MAEL )"));
+                line = i + 1;
+            }
+        }
+        Files.write(table, lines);
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load()).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("rules/required-facts.csv:" + line + ":");
+    }
+
+    @Test
+    void requiredFactRowWithAnUnknownNeededByIsRejected(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("required-facts.csv");
+        Files.writeString(table, Files.readString(table).replace(",,,BLOCKS_PLAN,\"Psychosis history",
+                ",,,SOMETIME,\"Psychosis history"));
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("needed_by must be one of");
     }
 
     @Test
