@@ -102,7 +102,7 @@ public class PlanService {
 
         List<TreatmentPlan.Reason> triageReasons = new ArrayList<>();
         TriageLevel triage = TriageLevel.ROUTINE;
-        for (var p : result.itemsOf(Triage.class)) {
+        for (var p : byRuleId(result.itemsOf(Triage.class))) {
             Triage t = (Triage) p.item();
             triage = max(triage, t.level());
             triageReasons.add(new TreatmentPlan.Reason(t.reason(), id(p.rule())));
@@ -116,7 +116,7 @@ public class PlanService {
 
         List<TreatmentPlan.EligibilityReason> eligibilityReasons = new ArrayList<>();
         EligibilityLevel eligibility = EligibilityLevel.ELIGIBLE;
-        for (var p : result.itemsOf(Eligibility.class)) {
+        for (var p : byRuleId(result.itemsOf(Eligibility.class))) {
             Eligibility e = (Eligibility) p.item();
             eligibility = max(eligibility, e.level());
             eligibilityReasons.add(new TreatmentPlan.EligibilityReason(e.level(), e.reason(), id(p.rule())));
@@ -164,6 +164,7 @@ public class PlanService {
 
         List<TreatmentPlan.RationaleItem> rationale = result.fired().stream()
                 .filter(f -> f.rule() != null)
+                .sorted(Comparator.comparing(f -> f.rule().id()))
                 .map(f -> new TreatmentPlan.RationaleItem(f.rule().id(), f.rule().name(), f.rule().strength(),
                         f.statement(), f.rule().sources(), f.rule().category()))
                 .toList();
@@ -271,13 +272,24 @@ public class PlanService {
     }
 
     /** Items of one kind, in the order the rules produced them, one per key (the first rule's wins). */
+    /**
+     * Items in rule-ID order, not firing order: Drools fires in an order that follows how the rules were compiled,
+     * so moving a rule to another file (or into a table) would reorder a clinician's lists. Items of one rule keep
+     * their firing order.
+     */
+    private static List<EngineResult.Produced> byRuleId(List<EngineResult.Produced> produced) {
+        return produced.stream().sorted(Comparator.comparing(p -> p.rule() == null ? "" : p.rule().id())).toList();
+    }
+
     private static <T extends PlanItem, R> List<R> distinct(EngineResult result, Class<T> type,
                                                             BiFunction<T, String, R> map, Function<T, String> key) {
-        Map<String, R> out = new LinkedHashMap<>();
+        // Where two rules give the same item (a safety plan from SUI-01c and from PSY-05) the first to fire is
+        // kept, as before; only the list's order is by rule ID.
+        Map<String, EngineResult.Produced> first = new LinkedHashMap<>();
         for (var p : result.itemsOf(type)) {
-            T item = type.cast(p.item());
-            out.putIfAbsent(key.apply(item), map.apply(item, id(p.rule())));
+            first.putIfAbsent(key.apply(type.cast(p.item())), p);
         }
-        return List.copyOf(out.values());
+        return byRuleId(List.copyOf(first.values())).stream()
+                .map(p -> map.apply(type.cast(p.item()), id(p.rule()))).toList();
     }
 }
