@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,13 +284,27 @@ public class PlanService {
 
     private static <T extends PlanItem, R> List<R> distinct(EngineResult result, Class<T> type,
                                                             BiFunction<T, String, R> map, Function<T, String> key) {
-        // Where two rules give the same item (a safety plan from SUI-01c and from PSY-05) the first to fire is
-        // kept, as before; only the list's order is by rule ID.
-        Map<String, EngineResult.Produced> first = new LinkedHashMap<>();
-        for (var p : result.itemsOf(type)) {
-            first.putIfAbsent(key.apply(type.cast(p.item())), p);
+        Map<String, List<EngineResult.Produced>> byKey = new LinkedHashMap<>();
+        for (var p : byRuleId(result.itemsOf(type))) {
+            byKey.computeIfAbsent(key.apply(type.cast(p.item())), k -> new ArrayList<>()).add(p);
         }
-        return byRuleId(List.copyOf(first.values())).stream()
+        return byRuleId(byKey.values().stream().map(PlanService::kept).toList()).stream()
                 .map(p -> map.apply(type.cast(p.item()), id(p.rule()))).toList();
+    }
+
+    /**
+     * Of several rules giving the same item (a safety plan from SUI-01c and from PSY-05), the one the rules say
+     * replaces the others ({@code @supersedes}), else the first by rule ID: never the first to fire, which would
+     * change with the order the rules were compiled in.
+     */
+    private static EngineResult.Produced kept(List<EngineResult.Produced> candidates) {
+        Set<String> superseded = new HashSet<>();
+        candidates.forEach(p -> {
+            if (p.rule() != null) {
+                superseded.addAll(p.rule().supersedes());
+            }
+        });
+        return candidates.stream().filter(p -> p.rule() == null || !superseded.contains(p.rule().id())).findFirst()
+                .orElse(candidates.get(0));
     }
 }

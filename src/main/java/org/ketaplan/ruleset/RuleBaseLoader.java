@@ -309,10 +309,22 @@ public final class RuleBaseLoader {
                 // "SUI-01a" implements SUI-01; @spec names the spec ID where a suffix is part of it (DX-06b).
                 String specId = meta(meta, "spec") != null ? meta(meta, "spec")
                         : id == null ? null : id.replaceFirst("(-\\d{2})[a-z]$", "$1");
-                rules.add(new RuleInfo(id, specId, rule.getName(), file, category, strength, sources, reviewed));
+                String supersedes = meta(meta, "supersedes");
+                List<String> superseded = supersedes == null ? List.of()
+                        : Arrays.stream(supersedes.split("[\\s,;]+")).filter(s -> !s.isEmpty()).toList();
+                rules.add(new RuleInfo(id, specId, rule.getName(), file, category, strength, sources, reviewed,
+                        superseded));
             }
         }
         rules.sort(Comparator.comparing(RuleInfo::file).thenComparing(r -> r.id() == null ? "" : r.id()));
+        for (RuleInfo r : rules) {
+            for (String other : r.supersedes()) {
+                if (!fileById.containsKey(other)) {
+                    problems.add(new RuleProblem(r.file(), 0, "rule \"" + r.name() + "\" supersedes " + other
+                            + ", which is not in the rule set"));
+                }
+            }
+        }
         return rules;
     }
 

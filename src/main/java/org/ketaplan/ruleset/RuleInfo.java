@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One DRL rule as a clinician sees it: its rule ID, the clinical-spec ID it implements, name, file (under
- * the rules directory), category (the file name), evidence strength, sources and last review date.
+ * the rules directory), category (the file name), evidence strength, sources and last review date, and the rules
+ * whose advice it replaces where both give the same plan item ({@code @supersedes}).
  */
 public record RuleInfo(
         String id,
@@ -14,5 +15,6 @@ public record RuleInfo(
         String category,
         String strength,
         List<String> sources,
-        String reviewed) {
+        String reviewed,
+        List<String> supersedes) {
 }

@@ -94,6 +94,18 @@ class RuleBaseTest {
     }
 
     @Test
+    void supersedingAnUnknownRuleIsRejected(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path drl = dir.resolve("ketamine/suicidality.drl");
+        String text = Files.readString(drl);
+        assertThat(text).contains("@supersedes(\"PSY-05\")");
+        Files.writeString(drl, text.replaceFirst("@supersedes\\(\"PSY-05\"\\)", "@supersedes(\"PSY-55\")"));
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("rules/ketamine/suicidality.drl")
+                .hasMessageContaining("supersedes PSY-55, which is not in the rule set");
+    }
+
+    @Test
     void syntaxErrorIsReportedWithRulesPathAndLine(@TempDir Path dir) throws IOException {
         TestRules.copyTables(dir);
         write(dir, "ketamine/broken.drl", """
