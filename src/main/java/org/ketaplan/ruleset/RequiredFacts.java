@@ -1,6 +1,8 @@
 package org.ketaplan.ruleset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,43 +23,16 @@ final class RequiredFacts {
     private static final Pattern FACT = Pattern.compile("[a-z][A-Za-z]*(\\.[a-z][A-Za-z]*)?");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d{2}[a-z]?");
 
-    /** The DRL made from the table, and for each of its lines the table line it came from. */
-    record Generated(String drl, TreeMap<Integer, Integer> tableLineByDrlLine, Map<String, String> categoryByRule,
-                     Map<String, Integer> tableLineByText) {
-        /**
-         * The table line of a compiler message: by its DRL line, or, for the errors Drools reports without one
-         * (an expression it cannot analyse), by the row whose conditions or name the message quotes.
-         */
-        int tableLine(int drlLine, String message) {
-            if (drlLine > 0) {
-                var entry = tableLineByDrlLine.floorEntry(drlLine);
-                return entry == null ? 0 : entry.getValue();
-            }
-            for (var e : tableLineByText.entrySet()) {
-                if (message.contains(e.getKey())) {
-                    return e.getValue();
-                }
-            }
-            return 0;
-        }
-    }
-
     private RequiredFacts() {
     }
 
-    static Generated generate(byte[] bytes, String displayDir, List<RuleProblem> problems) {
-        StringBuilder drl = new StringBuilder("""
-                package ketamine;
-
-                import org.ketaplan.facts.*;
-                import org.ketaplan.conclusions.*;
-
-                """);
+    static TableRules generate(byte[] bytes, String displayDir, List<RuleProblem> problems) {
+        StringBuilder drl = TableRules.header();
         TreeMap<Integer, Integer> lines = new TreeMap<>();
-        Map<String, String> categories = new java.util.HashMap<>();
-        Map<String, Integer> byText = new java.util.LinkedHashMap<>();
+        Map<String, String> categories = new HashMap<>();
+        Map<String, Integer> byText = new LinkedHashMap<>();
         if (bytes == null) {
-            return new Generated(drl.toString(), lines, categories, byText);
+            return new TableRules(TABLE, GENERATED, drl.toString(), lines, categories, byText, Map.of());
         }
         for (CsvTable.Row row : CsvTable.read(displayDir + "/" + TABLE, bytes, problems, "rule", "name", "fact",
                 "unknown_when", "asked_when", "needed_by", "reason", "category", "strength", "source", "reviewed")) {
@@ -72,8 +47,8 @@ final class RequiredFacts {
                 problems.add(row.problem("needed_by must be one of " + NEEDED_BY + ", got '" + row.get("needed_by") + "'"));
                 continue;
             }
-            if (row.get("name").contains("\"") || row.get("reason").contains("\"") || row.get("source").contains("\"")) {
-                problems.add(row.problem("name, reason and source may not contain a double quote"));
+            if (!TableRules.quotable(List.of(row.get("name"), row.get("reason"), row.get("source")))) {
+                problems.add(row.problem("name, reason and source may not contain a double quote or a backslash"));
                 continue;
             }
             String unknown = row.get("unknown_when").isEmpty() ? defaultUnknown(fact) : row.get("unknown_when");
@@ -91,7 +66,7 @@ final class RequiredFacts {
                     }
                 }
             }
-            lines.put(lineCount(drl), row.line());
+            lines.put(TableRules.lineCount(drl), row.line());
             drl.append("rule \"").append(row.get("name")).append("\"\n")
                     .append("    @id(\"").append(row.get("rule")).append("\") @strength(\"").append(row.get("strength"))
                     .append("\") @source(\"").append(row.get("source")).append("\") @reviewed(\"")
@@ -106,7 +81,7 @@ final class RequiredFacts {
             drl.append("    then\n        insertLogical( new MissingData( \"").append(fact).append("\", \"")
                     .append(row.get("reason")).append("\" ) );\nend\n\n");
         }
-        return new Generated(drl.toString(), lines, categories, byText);
+        return new TableRules(TABLE, GENERATED, drl.toString(), lines, categories, byText, Map.of());
     }
 
     /** medicalHistory.preeclampsia is unknown when MedicalHistory( preeclampsia == null ). */
@@ -136,15 +111,5 @@ final class RequiredFacts {
             out.add(cell.substring(start).strip());
         }
         return out;
-    }
-
-    private static int lineCount(StringBuilder s) {
-        int n = 1;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -105,11 +106,15 @@ public final class RuleBaseLoader {
                 kfs.write(KFS_ROOT + path, bytes);
             }
         });
-        RequiredFacts.Generated required = RequiredFacts.generate(files.get(RequiredFacts.TABLE), displayDir, problems);
+        List<TableRules> made = List.of(
+                RequiredFacts.generate(files.get(RequiredFacts.TABLE), displayDir, problems),
+                ModalityTable.generate(files.get(ModalityTable.TABLE), displayDir, problems));
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        kfs.write(KFS_ROOT + RequiredFacts.GENERATED, required.drl().getBytes(StandardCharsets.UTF_8));
+        for (TableRules t : made) {
+            kfs.write(KFS_ROOT + t.generatedPath(), t.drl().getBytes(StandardCharsets.UTF_8));
+        }
         ClassLoader classLoader = CLASS_LOOKUPS;
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -117,10 +122,11 @@ public final class RuleBaseLoader {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue;
             }
-            if (m.getPath() != null && m.getPath().endsWith(RequiredFacts.GENERATED)) {
+            TableRules from = madeFrom(made, m.getPath());
+            if (from != null) {
                 // A rule made from a table row: the lead edits the row, so name its line.
-                problems.add(new RuleProblem(displayDir + "/" + RequiredFacts.TABLE,
-                        required.tableLine(m.getLine(), m.getText()), m.getText().strip()));
+                problems.add(new RuleProblem(displayDir + "/" + from.table(),
+                        from.tableLine(m.getLine(), m.getText()), m.getText().strip()));
             } else {
                 problems.add(new RuleProblem(display(m.getPath()), m.getLine(), m.getText().strip()));
             }
@@ -137,7 +143,8 @@ public final class RuleBaseLoader {
         ks.getRepository().removeKieModule(releaseId);
         KieBase kieBase = container.getKieBase();
 
-        List<RuleInfo> rules = verifyMetadata(kieBase, required, problems);
+        List<RuleInfo> rules = verifyMetadata(kieBase, made, problems);
+        checkReferencedRules(made, rules, problems);
         if (!problems.isEmpty()) {
             container.dispose();
             throw new RuleBaseException(problems);
@@ -263,7 +270,25 @@ public final class RuleBaseLoader {
         });
     }
 
-    private List<RuleInfo> verifyMetadata(KieBase kieBase, RequiredFacts.Generated required, List<RuleProblem> problems) {
+    private static TableRules madeFrom(List<TableRules> made, String path) {
+        return path == null ? null : made.stream().filter(t -> path.endsWith(t.generatedPath())).findFirst().orElse(null);
+    }
+
+    /** A row that names a rule deciding in its place (a NONE row of the modality table) must name a real one. */
+    private void checkReferencedRules(List<TableRules> made, List<RuleInfo> rules, List<RuleProblem> problems) {
+        Set<String> ids = new HashSet<>();
+        rules.forEach(r -> ids.add(r.id()));
+        for (TableRules t : made) {
+            t.referencedRules().forEach((line, id) -> {
+                if (!ids.contains(id)) {
+                    problems.add(new RuleProblem(displayDir + "/" + t.table(), line,
+                            "names rule " + id + ", which is not in the rule set"));
+                }
+            });
+        }
+    }
+
+    private List<RuleInfo> verifyMetadata(KieBase kieBase, List<TableRules> made, List<RuleProblem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> fileById = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -273,9 +298,9 @@ public final class RuleBaseLoader {
                 }
                 String file = rule instanceof RuleImpl impl && impl.getResource() != null
                         ? display(impl.getResource().getSourcePath()) : displayDir;
-                boolean generated = file.endsWith(RequiredFacts.GENERATED);
-                if (generated) {
-                    file = displayDir + "/" + RequiredFacts.TABLE;
+                TableRules from = madeFrom(made, file);
+                if (from != null) {
+                    file = displayDir + "/" + from.table();
                 }
                 Map<String, Object> meta = rule.getMetaData();
                 String where = "rule \"" + rule.getName() + "\"";
@@ -304,7 +329,7 @@ public final class RuleBaseLoader {
                 }
                 List<String> sources = source == null ? List.of()
                         : Arrays.stream(source.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                String category = generated ? required.categoryByRule().getOrDefault(id, "required-facts")
+                String category = from != null ? from.categoryByRule().getOrDefault(id, from.table())
                         : file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
                 // "SUI-01a" implements SUI-01; @spec names the spec ID where a suffix is part of it (DX-06b).
                 String specId = meta(meta, "spec") != null ? meta(meta, "spec")

@@ -33,7 +33,7 @@ class RuleBaseTest {
             assertThat(r.strength()).as("strength of %s", r.name()).isIn("FIRM", "PRACTICE", "UNCERTAIN");
             assertThat(r.sources()).as("sources of %s", r.name()).isNotEmpty();
             assertThat(r.reviewed()).as("reviewed of %s", r.name()).matches("\\d{4}-\\d{2}-\\d{2}");
-            assertThat(r.file()).as("file of %s", r.name()).matches("rules/(.+\\.drl|required-facts\\.csv)");
+            assertThat(r.file()).as("file of %s", r.name()).matches("rules/(.+\\.drl|required-facts\\.csv|modality-choice\\.csv)");
         });
         assertThat(rules.stream().collect(Collectors.groupingBy(RuleInfo::id, Collectors.counting())))
                 .allSatisfy((id, n) -> assertThat(n).as("rules with @id %s", id).isEqualTo(1));
