@@ -54,6 +54,40 @@ class DrlContentsTest {
                 }));
     }
 
+    /**
+     * One rule test class per DRL file, named after it ({@code contraindications.drl} is tested by
+     * {@code ContraindicationRulesTest}), so a lead who changes a file knows which tests speak for it.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDrlFileHasItsRuleTestClass() throws IOException {
+        try (Stream<Path> files = Files.list(TestRules.RULES.resolve("ketamine"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".drl")).sorted()
+                    .map(f -> DynamicTest.dynamicTest(f, () -> {
+                        String test = "org.ketaplan.plan." + testClassName(f);
+                        assertThat(exists(test)).as("a test class %s for rules/ketamine/%s", test, f).isTrue();
+                    })).toList().stream();
+        }
+    }
+
+    /** contraindications.drl: ContraindicationRulesTest; missing-data.drl: MissingDataRulesTest; series stays. */
+    static String testClassName(String drlFile) {
+        StringBuilder name = new StringBuilder();
+        for (String word : drlFile.replaceFirst("\\.drl$", "").split("-")) {
+            String singular = word.endsWith("s") && !word.endsWith("ies") ? word.substring(0, word.length() - 1) : word;
+            name.append(Character.toUpperCase(singular.charAt(0))).append(singular.substring(1));
+        }
+        return name + "RulesTest";
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className, false, DrlContentsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Spec IDs in the order of the spec's tables, then any the spec names only in its text (its corrections). */
     private static List<String> specOrder() throws IOException {
         String spec = Files.readString(Path.of("docs", "clinical-spec.md"));
