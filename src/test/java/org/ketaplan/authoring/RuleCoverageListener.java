@@ -15,7 +15,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.ketaplan.plan.Plans;
+import org.ketaplan.plan.FiredRules;
 
 /**
  * Registered for the whole test run (META-INF/services): names the test each plan is made for, and when the unit
@@ -46,18 +46,18 @@ public class RuleCoverageListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.getSource().orElse(null) instanceof MethodSource m) {
-            Plans.currentTest(m.getClassName().replaceFirst(".*\\.", "").replace('$', '.') + "." + m.getMethodName());
+            FiredRules.currentTest(m.getClassName().replaceFirst(".*\\.", "").replace('$', '.') + "." + m.getMethodName());
         }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (!unitTestRun || Plans.testsByRule().isEmpty()) {
+        if (!unitTestRun || FiredRules.testsByRule().isEmpty()) {
             return;
         }
         List<String> lines = new ArrayList<>();
         Map<String, TreeSet<String>> sorted = new TreeMap<>();
-        Plans.testsByRule().forEach((rule, tests) -> sorted.put(rule, new TreeSet<>(tests)));
+        FiredRules.testsByRule().forEach((rule, tests) -> sorted.put(rule, new TreeSet<>(tests)));
         sorted.forEach((rule, tests) -> tests.forEach(t -> lines.add(rule + "\t" + t)));
         try {
             Files.createDirectories(REPORT.getParent());

@@ -2,9 +2,6 @@ package org.ketaplan.plan;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -14,14 +11,11 @@ import org.ketaplan.ruleset.TestRules;
 
 /**
  * Runs the real request reader, the real rules/ and the plan assembly without a container, and records every
- * rule that fired with the test that fired it (named by {@code RuleCoverageListener}), so that
+ * rule that fired with the test that fired it ({@link FiredRules}), so that
  * {@code RuleCoverageIT} can fail on a rule no test exercises.
  */
 public final class Plans {
 
-    /** Rule ID to the test methods (Class.method) that fired it, for rules/TRACEABILITY.md. */
-    private static final Map<String, Set<String>> TESTS_BY_RULE = new ConcurrentHashMap<>();
-    private static volatile String currentTest = "other";
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     private static final RequestReader READER = new RequestReader(Requests.JSON, VALIDATOR);
@@ -46,17 +40,7 @@ public final class Plans {
 
     /** For runs made elsewhere (the scenario runner), so the coverage check sees them too. */
     public static void recordFired(Collection<String> ruleIds) {
-        String test = currentTest;
-        ruleIds.forEach(id -> TESTS_BY_RULE.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(test));
-    }
-
-    /** Set by the test listener as each test starts. */
-    public static void currentTest(String test) {
-        currentTest = test;
-    }
-
-    public static Map<String, Set<String>> testsByRule() {
-        return TESTS_BY_RULE;
+        FiredRules.record(ruleIds);
     }
 
     public static RequestReader reader() {

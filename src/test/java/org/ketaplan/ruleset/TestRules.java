@@ -37,9 +37,13 @@ public final class TestRules {
         return ruleBase().withParameters(params);
     }
 
-    /** Only the tables (terminology, parameters), so a test can add the DRL it needs. */
+    /**
+     * Only the data tables (terminology, parameters), not the tables rules are made from, so a test can add the
+     * DRL it needs.
+     */
     public static void copyTables(Path target) {
-        copy(target, p -> p.toString().endsWith(".csv") && !p.startsWith(RULES.resolve("scenarios")));
+        copy(target, p -> p.toString().endsWith(".csv")
+                && (p.startsWith(RULES.resolve("terminology")) || p.equals(RULES.resolve("parameters.csv"))));
     }
 
     /** A copy of rules/ with one parameter set to another value (empty to unset it), compiled. */

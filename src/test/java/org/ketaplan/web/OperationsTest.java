@@ -56,7 +56,7 @@ class OperationsTest {
                 .body("version", matchesPattern("\\d{4}\\.\\d{2}\\.\\d{2}-[0-9a-f]{7}"))
                 .body("rules.size()", greaterThan(50))
                 .body("rules.id", hasItems("SUI-01a", "CI-09", "RC-01", "DI-01a", "MD-01a", "SEV-01a"))
-                .body("rules.file", everyItem(matchesPattern("rules/(.+\\.drl|required-facts\\.csv)")))
+                .body("rules.file", everyItem(matchesPattern("rules/(.+\\.drl|required-facts\\.csv|modality-choice\\.csv)")))
                 .body("rules.find { it.id == 'CI-09' }.sources", hasItem(containsString("Swiss")))
                 .body("parameters.name", hasItem("BP_HARD_STOP_SYSTOLIC"));
         ops().get("/api/v1/rules/traceability").then().statusCode(200).body("specId", hasItem("SUI-01"));
