@@ -80,30 +80,6 @@ const SECTIONS = [
     rows: 'course.sessions', add: 'Add session given', rowFields: [['date', 'Session date', 'date']]},
 ];
 
-const FLAG_WORDS = {
-  CLINICIAN_REVIEW_REQUIRED: 'A licensed clinician must review this plan.',
-  OFF_LABEL: 'Off-label use: document informed consent.',
-  LOW_EVIDENCE_PTSD: 'Low-quality evidence for ketamine in PTSD.',
-  PCL5_BORDERLINE: 'PCL-5 in the borderline band: confirm the diagnosis.',
-  IBW_DOSING: 'BMI 30 or more: consider the ideal-body-weight dose.',
-  DOSE_CAP_REVIEW: 'Dose above the site cap.',
-  BENZO_MAY_BLUNT: 'Benzodiazepines may blunt the response.',
-  LAMOTRIGINE_NOTE: 'Lamotrigine may reduce dissociative effects.',
-  MAOI_BP: 'MAOI: watch blood pressure closely.',
-  STIMULANT_BP: 'Stimulant: watch blood pressure closely.',
-  SEDATION_RISK: 'Sedation and respiratory risk.',
-  EXPOSURE_CHANGE: 'CYP3A4/2B6 interaction may change exposure.',
-  SEIZURE_THRESHOLD: 'Seizure threshold may be lowered.',
-  BIPOLAR_MONITOR_YMRS: 'Bipolar disorder: YMRS at every session.',
-  BP_SURGE_RISK: 'Higher risk of blood-pressure surges.',
-  LONGER_MONITORING: 'Longer post-dose monitoring.',
-  URINARY_MONITORING: 'Monitor urinary symptoms.',
-  ESKETAMINE_START_28MG: 'Esketamine day-1 dose 28 mg (65 or older).',
-  EARLY_NONRESPONSE: 'Little improvement so far: review.',
-  DISCORDANT_MEASURES: 'Rating scales disagree; MADRS governs.',
-  GUIDELINE_AGAINST: 'A guideline recommends against a current treatment.',
-  UNRECOGNISED_MEDICATION: 'A medication was not recognised: check interactions.',
-};
 
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -328,7 +304,7 @@ function renderPlan(p) {
   list('Adjuncts', p.adjuncts, a => el('li', {}, el('strong', { text: words(a.type) + ': ' }), a.detail, ruleTag(a.ruleId)));
   list('Monitoring', p.monitoring, i => el('li', { text: i.text }, ruleTag(i.ruleId)));
   list('Notes', p.notes, n => el('li', { text: n.text }, ruleTag(n.ruleId)));
-  list('Flags', p.flagDetails, fl => el('li', {}, el('strong', { text: FLAG_WORDS[fl.flag] || words(fl.flag) }),
+  list('Flags', p.flagDetails, fl => el('li', {}, el('strong', { text: fl.label || words(fl.flag) }),
     fl.detail ? ' ' + fl.detail : '', ruleTag(fl.ruleId)), 'flags');
 
   const rat = el('section', {}, el('h2', { text: 'Rationale' }));

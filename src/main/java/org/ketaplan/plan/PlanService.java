@@ -135,9 +135,11 @@ public class PlanService {
         eligibilityReasons.sort(Comparator.comparing(TreatmentPlan.EligibilityReason::level).reversed());
 
         List<TreatmentPlan.FlagItem> flagDetails = new ArrayList<>();
+        Map<FlagCode, String> labels = rb.terminology().flagLabels();
         flagDetails.add(new TreatmentPlan.FlagItem(FlagCode.CLINICIAN_REVIEW_REQUIRED,
+                labels.get(FlagCode.CLINICIAN_REVIEW_REQUIRED),
                 "Every plan is a suggestion for a licensed clinician to review.", null));
-        flagDetails.addAll(distinct(result, Flag.class, (f, r) -> new TreatmentPlan.FlagItem(f.code(), f.detail(), r),
+        flagDetails.addAll(distinct(result, Flag.class, (f, r) -> new TreatmentPlan.FlagItem(f.code(), labels.get(f.code()), f.detail(), r),
                 f -> f.code() + f.detail()));
         Set<FlagCode> flagSet = new LinkedHashSet<>();
         flagDetails.forEach(f -> flagSet.add(f.flag()));

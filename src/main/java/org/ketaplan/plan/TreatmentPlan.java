@@ -104,7 +104,8 @@ public record TreatmentPlan(
     public record MissingItem(String fact, String reason, String ruleId) {
     }
 
-    public record FlagItem(FlagCode flag, String detail, String ruleId) {
+    /** {@code label}: the flag's short wording from rules/terminology/flag-labels.csv. */
+    public record FlagItem(FlagCode flag, String label, String detail, String ruleId) {
     }
 
     public record RationaleItem(String ruleId, String rule, String strength, String statement, List<String> sources,

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.facts.Parameter;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -51,6 +53,7 @@ public final class RuleBaseLoader {
     static final String TERMINOLOGY = "terminology/medications.csv";
     static final String CLASSES = "terminology/medication-classes.csv";
     static final String PARAMETERS = "parameters.csv";
+    static final String FLAG_LABELS = "terminology/flag-labels.csv";
     private static final String KFS_ROOT = "src/main/resources/";
     private static final Set<String> STRENGTHS = Set.of("FIRM", "PRACTICE", "UNCERTAIN");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d{2}[a-z]?");
@@ -234,7 +237,32 @@ public final class RuleBaseLoader {
                 problems.add(row.problem(name + " is listed twice"));
             }
         }
-        return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems));
+        return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems),
+                readFlagLabels(files, problems));
+    }
+
+    private Map<FlagCode, String> readFlagLabels(Map<String, byte[]> files, List<RuleProblem> problems) {
+        Map<FlagCode, String> labels = new EnumMap<>(FlagCode.class);
+        for (CsvTable.Row row : table(files, FLAG_LABELS, problems, "flag", "label")) {
+            FlagCode flag;
+            try {
+                flag = FlagCode.valueOf(row.get("flag"));
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("'" + row.get("flag") + "' is not a flag of the contract"));
+                continue;
+            }
+            if (row.get("label").isEmpty() || labels.put(flag, row.get("label")) != null) {
+                problems.add(row.problem(flag + " needs one label, on one row"));
+            }
+        }
+        if (files.containsKey(FLAG_LABELS)) {
+            for (FlagCode flag : FlagCode.values()) {
+                if (!labels.containsKey(flag) && problems.stream().noneMatch(p -> p.message().startsWith(flag + " "))) {
+                    problems.add(new RuleProblem(displayDir + "/" + FLAG_LABELS, 0, "no label for flag " + flag));
+                }
+            }
+        }
+        return Map.copyOf(labels);
     }
 
     private List<CsvTable.Row> table(Map<String, byte[]> files, String path, List<RuleProblem> problems,

@@ -104,6 +104,20 @@ class RuleBaseTest {
                 .hasMessageContaining("supersedes PSY-55, which is not in the rule set");
     }
 
+    /** The page and the cards show these labels; a flag without one would be shown as its code. */
+    @Test
+    void everyFlagNeedsOneLabel(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path labels = dir.resolve("terminology/flag-labels.csv");
+        String text = Files.readString(labels);
+        Files.writeString(labels, String.join("\n", text.lines().filter(l -> !l.startsWith("MAOI_BP,")).toList())
+                + "\nMAOI_PB,Typo\n");
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("rules/terminology/flag-labels.csv")
+                .hasMessageContaining("'MAOI_PB' is not a flag of the contract")
+                .hasMessageContaining("no label for flag MAOI_BP");
+    }
+
     @Test
     void syntaxErrorIsReportedWithRulesPathAndLine(@TempDir Path dir) throws IOException {
         TestRules.copyTables(dir);

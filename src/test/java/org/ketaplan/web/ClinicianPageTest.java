@@ -89,6 +89,8 @@ class ClinicianPageTest {
             assertThat(dates.get(i)).isAfterOrEqualTo(dates.get(i - 1).plusDays(2));
         }
         assertThat(text(By.id("psychotherapy"))).contains("depression ebp");
+        // Flag wording comes with the plan (rules/terminology/flag-labels.csv), not from the page's own copy.
+        assertThat(text(By.id("flags"))).contains("Off-label use: document informed consent.");
         assertThat(driver.findElements(By.cssSelector("#plan details summary"))).isNotEmpty();
 
         Path shot = Path.of("target", "screenshots", "plan-trd.png");

@@ -139,7 +139,7 @@ final class CardBuilder {
         }
         if (p.flagDetails().size() > 1) {
             md.append("\n**Flags**\n");
-            p.flagDetails().stream().skip(1).forEach(f -> md.append("- ").append(f.flag()).append(": ")
+            p.flagDetails().stream().skip(1).forEach(f -> md.append("- **").append(f.label()).append("** ")
                     .append(f.detail()).append(rule(f.ruleId())).append('\n'));
         }
         md.append("\n**Rationale**\n");

@@ -3,10 +3,12 @@ package org.ketaplan.ehr.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.ehr.fhir.FhirPlanWriter;
 import org.ketaplan.plan.Plans;
 import org.ketaplan.plan.Requests;
 import org.ketaplan.plan.TreatmentPlan;
+import org.ketaplan.ruleset.TestRules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,11 @@ class CardBuilderTest {
     static CdsHooks.Card card(Requests request) throws Exception {
         TreatmentPlan plan = Plans.plan(request);
         var subject = new org.hl7.fhir.r4.model.Reference("Patient/p1");
-        JsonNode group = JSON.readTree(CONTEXT.newJsonParser().encodeResourceToString(FhirPlanWriter.requestGroup(plan, subject, org.ketaplan.ruleset.TestRules.ruleBase().terminology().fhir())));
-        JsonNode care = JSON.readTree(CONTEXT.newJsonParser().encodeResourceToString(FhirPlanWriter.carePlan(plan, subject, org.ketaplan.ruleset.TestRules.ruleBase().terminology().fhir())));
+        var fhir = TestRules.ruleBase().terminology().fhir();
+        JsonNode group = JSON.readTree(CONTEXT.newJsonParser()
+                .encodeResourceToString(FhirPlanWriter.requestGroup(plan, subject, fhir)));
+        JsonNode care = JSON.readTree(CONTEXT.newJsonParser()
+                .encodeResourceToString(FhirPlanWriter.carePlan(plan, subject, fhir)));
         return CardBuilder.card(plan, group, care);
     }
 
@@ -39,6 +44,9 @@ class CardBuilderTest {
         assertThat(group.path("resourceType").asText()).isEqualTo("RequestGroup");
         assertThat(group.path("contained").toString()).contains("MedicationRequest").contains("\"count\":6");
         assertThat(card.detail()).contains("**Rationale**").contains("IND-01a").contains("Sanacora");
+        // The flag's label comes from rules/terminology/flag-labels.csv, the one wording the page uses too.
+        assertThat(card.detail()).contains("- **" + TestRules.ruleBase().terminology().flagLabels()
+                .get(FlagCode.OFF_LABEL) + "** IV racemic ketamine is off-label");
         assertThat(card.overrideReasons()).allSatisfy(r -> assertThat(r.display()).isNotBlank());
     }
 
