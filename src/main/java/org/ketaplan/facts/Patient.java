@@ -1,6 +1,9 @@
 package org.ketaplan.facts;
 
-/** Demographics. Every field may be null: null means "not reported", never "no". */
+/**
+ * Demographics. Every field may be null: null means "not reported", never "no". {@code pregnancyTestDaysAgo}: days
+ * from the test behind {@code pregnancyStatus} to the plan date.
+ */
 public record Patient(
         Integer ageYears,
         Sex sex,
@@ -9,5 +12,6 @@ public record Patient(
         Boolean breastfeeding,
         Double weightKg,
         Double heightCm,
-        Double bmi) {
+        Double bmi,
+        Long pregnancyTestDaysAgo) {
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.ketaplan.facts.Assessment;
 import org.ketaplan.facts.BaselineScore;
+import org.ketaplan.facts.ClinicianStep;
 import org.ketaplan.facts.Course;
 import org.ketaplan.facts.CourseSession;
 import org.ketaplan.facts.CurrentVitals;
@@ -26,6 +27,7 @@ import org.ketaplan.facts.MedicationList;
 import org.ketaplan.facts.Patient;
 import org.ketaplan.facts.PlanDate;
 import org.ketaplan.facts.Preference;
+import org.ketaplan.facts.SessionVitals;
 import org.ketaplan.facts.Setting;
 import org.ketaplan.facts.SubstanceUse;
 import org.ketaplan.facts.SuicideScreen;
@@ -49,9 +51,10 @@ final class FactMapper {
         List<Object> facts = new ArrayList<>();
 
         var p = r.patient();
-        facts.add(p == null ? new Patient(null, null, null, null, null, null, null, null)
+        facts.add(p == null ? new Patient(null, null, null, null, null, null, null, null, null)
                 : new Patient(p.ageYears(), p.sex(), p.childbearingPotential(), p.pregnancyStatus(), p.breastfeeding(),
-                p.weightKg(), p.heightCm(), bmi(p.weightKg(), p.heightCm())));
+                p.weightKg(), p.heightCm(), bmi(p.weightKg(), p.heightCm()),
+                p.pregnancyTestDate() == null ? null : ChronoUnit.DAYS.between(p.pregnancyTestDate(), asOf)));
 
         var d = r.diagnoses();
         facts.add(d == null ? new Diagnoses(null, null, null, null, null, null, null)
@@ -93,6 +96,8 @@ final class FactMapper {
         addScores(r.assessments(), asOf, course, facts);
         addVitals(r.vitals(), asOf, facts);
 
+        addSteps(r.clinicianSteps(), asOf, facts);
+
         var screen = r.suicideScreen();
         if (screen != null) {
             Boolean ever = !parsed.suicidalBehaviorAnswered() ? null : screen.suicidalBehaviorMonthsAgo() != null;
@@ -128,17 +133,41 @@ final class FactMapper {
         }
     }
 
+    private static void addSteps(List<PlanRequest.ClinicianStepInput> steps, LocalDate asOf, List<Object> facts) {
+        if (steps == null) {
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            var s = steps.get(i);
+            facts.add(new ClinicianStep(i, s.type(), s.date(), ChronoUnit.DAYS.between(s.date(), asOf), s.outcome(),
+                    s.reviewer(), s.ruleId(), s.modality()));
+        }
+    }
+
     private static Course course(PlanRequest.CourseInput c, LocalDate asOf, List<Object> facts) {
         if (c == null || c.sessions() == null || c.sessions().isEmpty()) {
             return new Course(c == null ? null : c.modality(), 0, null, null, null, null);
         }
-        List<LocalDate> dates = c.sessions().stream().map(PlanRequest.SessionInput::date).sorted().toList();
-        for (int i = 0; i < dates.size(); i++) {
-            facts.add(new CourseSession(i + 1, dates.get(i), ChronoUnit.DAYS.between(dates.get(i), asOf)));
+        // Stable: two sessions on one day keep the request's order.
+        List<PlanRequest.SessionInput> sessions = c.sessions().stream()
+                .sorted(Comparator.comparing(PlanRequest.SessionInput::date)).toList();
+        List<LocalDate> dates = sessions.stream().map(PlanRequest.SessionInput::date).toList();
+        for (int i = 0; i < sessions.size(); i++) {
+            var s = sessions.get(i);
+            facts.add(new CourseSession(i + 1, s.date(), ChronoUnit.DAYS.between(s.date(), asOf),
+                    i == 0 ? null : ChronoUnit.DAYS.between(dates.get(i - 1), s.date()),
+                    s.modality() != null ? s.modality() : c.modality(), s.doseMg(), vitals(s.vitalsBefore()),
+                    vitals(s.vitalsAt40Min()), vitals(s.vitalsDischarge()), s.lowestSpo2(), s.cadss(), s.moaas(),
+                    s.adverseEvents() == null ? Set.of() : Set.copyOf(s.adverseEvents()), s.observedMinutes(),
+                    s.readyToLeaveMinutes()));
         }
         LocalDate last = dates.get(dates.size() - 1);
         return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(dates.get(0), asOf),
                 ChronoUnit.DAYS.between(last, asOf));
+    }
+
+    private static SessionVitals vitals(PlanRequest.SessionVitalsInput v) {
+        return v == null ? null : new SessionVitals(v.systolic(), v.diastolic(), v.heartRate(), v.spo2());
     }
 
     private static void addScores(List<PlanRequest.AssessmentInput> assessments, LocalDate asOf, Course course,

@@ -8,9 +8,11 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.Range;
+import org.ketaplan.facts.AdverseEvent;
 import org.ketaplan.facts.BipolarDisorder;
 import org.ketaplan.facts.HepaticImpairment;
 import org.ketaplan.facts.Instrument;
@@ -18,13 +20,17 @@ import org.ketaplan.facts.Modality;
 import org.ketaplan.facts.PregnancyStatus;
 import org.ketaplan.facts.PsychoticFeatures;
 import org.ketaplan.facts.PtsdStatus;
+import org.ketaplan.facts.Reviewer;
 import org.ketaplan.facts.Sex;
+import org.ketaplan.facts.StepOutcome;
+import org.ketaplan.facts.StepType;
 import org.ketaplan.facts.SudSeverity;
 
 /**
  * The v1 request (api-contract.md). Every fact is optional: a missing one is unknown, never "no".
  * {@code requestedIvDoseMgPerKg} is an addition to the contract: an IV dose above the studied 0.5 mg/kg that
- * the clinician asks about (clinical-spec DOSE-04).
+ * the clinician asks about (clinical-spec DOSE-04). {@code clinicianSteps}, the session records and
+ * {@code patient.pregnancyTestDate} are the v1.1 course of care.
  * List sizes are bounded so one request cannot exhaust the engine.
  */
 public record PlanRequest(
@@ -42,7 +48,8 @@ public record PlanRequest(
         Modality preferredModality,
         @Valid CourseInput course,
         @DecimalMin(value = "0.05", message = "must be between 0.05 and 2.0")
-        @DecimalMax(value = "2.0", message = "must be between 0.05 and 2.0") Double requestedIvDoseMgPerKg) {
+        @DecimalMax(value = "2.0", message = "must be between 0.05 and 2.0") Double requestedIvDoseMgPerKg,
+        @Size(max = 100) List<@NotNull(message = "must not be null") @Valid ClinicianStepInput> clinicianSteps) {
 
     public record PatientInput(
             @Range(min = 0, max = 120) Integer ageYears,
@@ -53,7 +60,8 @@ public record PlanRequest(
             @DecimalMin(value = "20", message = "must be between 20 and 400")
             @DecimalMax(value = "400", message = "must be between 20 and 400") Double weightKg,
             @DecimalMin(value = "100", message = "must be between 100 and 250")
-            @DecimalMax(value = "250", message = "must be between 100 and 250") Double heightCm) {
+            @DecimalMax(value = "250", message = "must be between 100 and 250") Double heightCm,
+            LocalDate pregnancyTestDate) {
     }
 
     public record DiagnosesInput(
@@ -139,6 +147,48 @@ public record PlanRequest(
             @Size(max = 200) List<@NotNull(message = "must not be null") @Valid SessionInput> sessions) {
     }
 
-    public record SessionInput(@NotNull(message = "date is required") LocalDate date) {
+    /** A session given (api-contract v1.1): only the date is required; the rest is what its record holds. */
+    public record SessionInput(
+            @NotNull(message = "date is required") LocalDate date,
+            Modality modality,
+            @DecimalMin(value = "0", message = "must be between 0 and 200")
+            @DecimalMax(value = "200", message = "must be between 0 and 200") Double doseMg,
+            @Valid SessionVitalsInput vitalsBefore,
+            @Valid SessionVitalsInput vitalsAt40Min,
+            @Valid SessionVitalsInput vitalsDischarge,
+            @Range(min = 50, max = 100) Integer lowestSpo2,
+            @Range(min = 0, max = 92) Integer cadss,
+            @Range(min = 0, max = 5) Integer moaas,
+            @Size(max = 11) List<@NotNull(message = "must not be null") AdverseEvent> adverseEvents,
+            @Range(min = 0, max = 1440) Integer observedMinutes,
+            @Range(min = 0, max = 1440) Integer readyToLeaveMinutes) {
+
+        /** A session known only by its date, as in v1. */
+        public SessionInput(LocalDate date) {
+            this(date, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Like a {@code vitals[]} entry, without the date (the session's). */
+    public record SessionVitalsInput(
+            @Range(min = 50, max = 300) Integer systolic,
+            @Range(min = 20, max = 200) Integer diastolic,
+            @Range(min = 20, max = 250) Integer heartRate,
+            @Range(min = 50, max = 100) Integer spo2) {
+    }
+
+    /**
+     * A clinician's step (api-contract v1.1). The outcome must belong to the type and a CLEARANCE needs its
+     * reviewer; a NOT_CLEARED clearance also names the modality it refuses (this service's addition, so that the
+     * other modality can still be judged). Checked in {@link RequestReader}.
+     */
+    public record ClinicianStepInput(
+            @NotNull(message = "type is required") StepType type,
+            @NotNull(message = "date is required") LocalDate date,
+            @NotNull(message = "outcome is required") StepOutcome outcome,
+            Reviewer reviewer,
+            @Pattern(regexp = "[A-Z]{2,5}-\\d{2}[a-z]?", message = "must be a rule ID such as RC-01 or CI-08b")
+            String ruleId,
+            Modality modality) {
     }
 }

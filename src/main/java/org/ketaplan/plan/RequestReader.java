@@ -15,6 +15,9 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import org.ketaplan.facts.StepOutcome;
+import org.ketaplan.facts.StepType;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -139,6 +142,9 @@ public class RequestReader {
         }
 
         List<Violation> violations = new ArrayList<>();
+        // Named from the tree, not from inside Jackson: where a record waits for a creator property it buffers
+        // the rest, and a buffered field loses its parent's path.
+        unknownFields(root, PlanRequest.class, "", violations);
         PlanRequest request;
         try {
             request = reader.withHandler(new Collector(violations::add)).treeToValue(root, PlanRequest.class);
@@ -239,8 +245,90 @@ public class RequestReader {
             for (int i = 0; i < r.course().sessions().size(); i++) {
                 PlanRequest.SessionInput s = r.course().sessions().get(i);
                 if (s != null) {
-                    notAfterAsOf.accept("course.sessions[" + i + "].date", s.date());
+                    String at = "course.sessions[" + i + "]";
+                    notAfterAsOf.accept(at + ".date", s.date());
+                    bloodPressure(at + ".vitalsBefore", s.vitalsBefore(), out);
+                    bloodPressure(at + ".vitalsAt40Min", s.vitalsAt40Min(), out);
+                    bloodPressure(at + ".vitalsDischarge", s.vitalsDischarge(), out);
+                    if (s.adverseEvents() != null && !s.adverseEvents().contains(null)
+                            && s.adverseEvents().stream().distinct().count() < s.adverseEvents().size()) {
+                        out.add(new Violation(at + ".adverseEvents", "lists an event twice"));
+                    }
                 }
+            }
+        }
+        if (r.patient() != null) {
+            notAfterAsOf.accept("patient.pregnancyTestDate", r.patient().pregnancyTestDate());
+        }
+        if (r.clinicianSteps() != null) {
+            for (int i = 0; i < r.clinicianSteps().size(); i++) {
+                PlanRequest.ClinicianStepInput step = r.clinicianSteps().get(i);
+                if (step != null) {
+                    clinicianStep("clinicianSteps[" + i + "]", step, out);
+                    notAfterAsOf.accept("clinicianSteps[" + i + "].date", step.date());
+                }
+            }
+        }
+    }
+
+    /** What a step must say to mean one thing (api-contract v1.1, and the modality a refusal or consent is for). */
+    private static void clinicianStep(String at, PlanRequest.ClinicianStepInput step, List<Violation> out) {
+        if (step.type() == null) {
+            return;
+        }
+        if (step.outcome() != null && !step.type().outcomes().contains(step.outcome())) {
+            out.add(new Violation(at + ".outcome", "must be one of " + new java.util.TreeSet<>(step.type().outcomes())
+                    + " for " + step.type()));
+        }
+        if (step.type() == StepType.CLEARANCE && step.reviewer() == null) {
+            out.add(new Violation(at + ".reviewer", "is required for a CLEARANCE"));
+        }
+        if (step.type() != StepType.CLEARANCE && (step.reviewer() != null || step.ruleId() != null)) {
+            out.add(new Violation(at + "." + (step.reviewer() != null ? "reviewer" : "ruleId"),
+                    "belongs to a CLEARANCE only"));
+        }
+        boolean modalityNeeded = step.type() == StepType.INFORMED_CONSENT
+                || (step.type() == StepType.CLEARANCE && step.outcome() == StepOutcome.NOT_CLEARED);
+        if (modalityNeeded && step.modality() == null) {
+            out.add(new Violation(at + ".modality", "is required for " + (step.type() == StepType.INFORMED_CONSENT
+                    ? "INFORMED_CONSENT" : "a NOT_CLEARED clearance") + ": the modality it is for"));
+        }
+    }
+
+    private static void bloodPressure(String at, PlanRequest.SessionVitalsInput v, List<Violation> out) {
+        if (v == null) {
+            return;
+        }
+        if (v.systolic() != null && v.diastolic() != null && v.systolic() <= v.diastolic()) {
+            out.add(new Violation(at + ".systolic", "must be greater than diastolic (" + v.diastolic() + ")"));
+        }
+        if ((v.systolic() == null) != (v.diastolic() == null)) {
+            out.add(new Violation(at + "." + (v.systolic() == null ? "systolic" : "diastolic"),
+                    "a blood pressure needs both systolic and diastolic"));
+        }
+    }
+
+    /** Every field the request's records do not have, by its path ("patient.favouriteColour"). */
+    static void unknownFields(JsonNode node, java.lang.reflect.Type type, String path, List<Violation> out) {
+        Class<?> raw = type instanceof Class<?> c ? c
+                : type instanceof java.lang.reflect.ParameterizedType pt ? (Class<?>) pt.getRawType() : Object.class;
+        if (node.isObject() && raw.isRecord()) {
+            java.util.Map<String, java.lang.reflect.Type> components = new java.util.HashMap<>();
+            for (var rc : raw.getRecordComponents()) {
+                components.put(rc.getName(), rc.getGenericType());
+            }
+            node.fieldNames().forEachRemaining(name -> {
+                String at = path.isEmpty() ? name : path + "." + name;
+                if (!components.containsKey(name)) {
+                    out.add(new Violation(at, "unknown field"));
+                } else {
+                    unknownFields(node.get(name), components.get(name), at, out);
+                }
+            });
+        } else if (node.isArray() && List.class.isAssignableFrom(raw)
+                && type instanceof java.lang.reflect.ParameterizedType pt) {
+            for (int i = 0; i < node.size(); i++) {
+                unknownFields(node.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]", out);
             }
         }
     }
@@ -331,13 +419,7 @@ public class RequestReader {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
-            // The parser may already stand inside the value (an array or object): name the field from its
-            // parent, whatever the value holds.
-            JsonStreamContext ctx = p.getParsingContext();
-            while (ctx != null && !(ctx.inObject() && propertyName.equals(ctx.getCurrentName()))) {
-                ctx = ctx.getParent();
-            }
-            sink.accept(new Violation(ctx == null ? propertyName : pathOf(ctx), "unknown field"));
+            // Already reported by unknownFields(), with its full path.
             p.skipChildren();
             return true;
         }

@@ -11,7 +11,7 @@ import org.ketaplan.conclusions.Indication;
 import org.ketaplan.conclusions.MaintenanceType;
 import org.ketaplan.conclusions.PsychotherapyType;
 import org.ketaplan.conclusions.ResponseStatus;
-import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.RiskLevel;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SeverityLevel;

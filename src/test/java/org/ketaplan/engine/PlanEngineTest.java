@@ -51,7 +51,7 @@ class PlanEngineTest {
                         insert( new Monitoring( String.valueOf( Integer.parseInt( $n ) + 1 ) ) );
                 end
                 """);
-        assertThatThrownBy(() -> PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null))))
+        assertThatThrownBy(() -> PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null, null))))
                 .isInstanceOf(RuleExecutionException.class)
                 .hasMessageContaining("Runaway counter")
                 .hasMessageContaining("kept firing");
@@ -68,7 +68,7 @@ class PlanEngineTest {
                         insert( new Monitoring( String.valueOf( $age / 0 ) ) );
                 end
                 """);
-        assertThatThrownBy(() -> PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null))))
+        assertThatThrownBy(() -> PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null, null))))
                 .isInstanceOf(RuleExecutionException.class)
                 .satisfies(e -> assertThat(((RuleExecutionException) e).ruleName()).isEqualTo("Divides by zero"));
     }
@@ -84,7 +84,7 @@ class PlanEngineTest {
                         insertLogical( new Monitoring( "BP every 10 minutes" ) );
                 end
                 """);
-        EngineResult r = PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null)));
+        EngineResult r = PlanEngine.run(rb, List.of(new Patient(40, null, null, null, null, null, null, null, null)));
         assertThat(r.items()).singleElement().satisfies(p -> {
             assertThat(p.item()).isEqualTo(new Monitoring("BP every 10 minutes"));
             assertThat(p.rule().id()).isEqualTo("MON-01");

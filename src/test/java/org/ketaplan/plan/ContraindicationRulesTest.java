@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.PsychotherapyType;
-import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.SeriesType;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
-import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.facts.Reviewer;
 
 /**
  * The rules of {@code rules/ketamine/interactions.drl} on the real rule set: each rule, and each number below, at

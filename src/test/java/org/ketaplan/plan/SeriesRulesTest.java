@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.MaintenanceType;
 import org.ketaplan.conclusions.ResponseStatus;
-import org.ketaplan.conclusions.Reviewer;
+import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SessionSpacing;
 import org.ketaplan.ruleset.TestRules;

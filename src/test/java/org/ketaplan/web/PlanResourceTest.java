@@ -159,6 +159,58 @@ class PlanResourceTest {
                     .body(not(containsString("java.")));
         }
 
+        /** The v1.1 course-of-care fields: an outcome of another step, a clearance without its reviewer, and so on. */
+        @ParameterizedTest(name = "{0} = {1} -> 400: {2}")
+        @CsvSource(delimiter = '|', value = {
+                "clinicianSteps[0].outcome | \"SIGNED\" | must be one of [CLEARED, NOT_CLEARED] for CLEARANCE",
+                "clinicianSteps[0].reviewer | null | is required for a CLEARANCE",
+                "clinicianSteps[0].reviewer | \"DENTIST\" | must be one of",
+                "clinicianSteps[0].date | \"2026-11-22\" | must not be after asOf",
+                "clinicianSteps[0].ruleId | \"RC-01; drop\" | must be a rule ID",
+                "clinicianSteps[0].type | \"HUNCH\" | must be one of",
+                "clinicianSteps[1].modality | null | is required for INFORMED_CONSENT",
+                "clinicianSteps[1].reviewer | \"PRESCRIBER\" | belongs to a CLEARANCE only",
+                "course.sessions[0].date | \"2026-11-22\" | must not be after asOf",
+                "course.sessions[0].doseMg | 201 | must be between 0 and 200",
+                "course.sessions[0].cadss | 93 | must be between 0 and 92",
+                "course.sessions[0].moaas | 6 | must be between 0 and 5",
+                "course.sessions[0].lowestSpo2 | 49 | must be between 50 and 100",
+                "course.sessions[0].observedMinutes | 1441 | must be between 0 and 1440",
+                "course.sessions[0].vitalsBefore.systolic | 70 | must be greater than diastolic",
+                "course.sessions[0].adverseEvents | [\"NAUSEA\", \"NAUSEA\"] | lists an event twice",
+                "course.sessions[0].adverseEvents[0] | \"FAINTING\" | must be one of",
+                "patient.pregnancyTestDate | \"2026-11-22\" | must not be after asOf"})
+        void courseOfCareFieldsAreCheckedStrictly(String path, String json, String message) {
+            Requests r = Requests.complete()
+                    .setJson("clinicianSteps", "[{\"type\":\"CLEARANCE\",\"reviewer\":\"PRIMARY_CARE\","
+                            + "\"date\":\"2026-11-19\",\"outcome\":\"CLEARED\"},{\"type\":\"INFORMED_CONSENT\","
+                            + "\"modality\":\"IV_KETAMINE\",\"date\":\"2026-11-20\",\"outcome\":\"SIGNED\"}]")
+                    .setJson("course", "{\"modality\":\"IV_KETAMINE\",\"sessions\":[{\"date\":\"2026-11-18\","
+                            + "\"vitalsBefore\":{\"systolic\":128,\"diastolic\":80},\"adverseEvents\":[\"NAUSEA\"]}]}");
+            given().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
+        }
+
+        @Test
+        void aFullCourseOfCareRequestIsAccepted() {
+            Requests r = Requests.complete()
+                    .setJson("clinicianSteps", "[{\"type\":\"CLEARANCE\",\"reviewer\":\"PRIMARY_CARE\",\"ruleId\":\"RC-01\","
+                            + "\"date\":\"2026-11-19\",\"outcome\":\"CLEARED\"},{\"type\":\"INFORMED_CONSENT\","
+                            + "\"modality\":\"IV_KETAMINE\",\"date\":\"2026-11-20\",\"outcome\":\"SIGNED\"}]")
+                    .setJson("course", "{\"modality\":\"IV_KETAMINE\",\"sessions\":[{\"date\":\"2026-11-18\","
+                            + "\"modality\":\"IV_KETAMINE\",\"doseMg\":35,\"vitalsBefore\":{\"systolic\":128,"
+                            + "\"diastolic\":80,\"heartRate\":72,\"spo2\":98},\"lowestSpo2\":96,\"cadss\":18,"
+                            + "\"moaas\":5,\"adverseEvents\":[\"NAUSEA\"],\"observedMinutes\":125,"
+                            + "\"readyToLeaveMinutes\":110}]}")
+                    .set("patient.pregnancyTestDate", "2026-11-20");
+            given().contentType(ContentType.JSON).body(r.toString())
+                    .when().post(PLANS)
+                    .then().statusCode(200);
+        }
+
         /** Numbers are bounded as written, before anything converts them: no wrap-around, no huge exponents. */
         @ParameterizedTest(name = "{0} written as {2} -> 400 naming it")
         @CsvSource(delimiter = '|', value = {

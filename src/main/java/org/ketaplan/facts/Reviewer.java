@@ -1,4 +1,4 @@
-package org.ketaplan.conclusions;
+package org.ketaplan.facts;
 
 public enum Reviewer {
     PSYCHIATRY, CARDIOLOGY, PRIMARY_CARE, ADDICTION_MEDICINE, PERINATAL_PSYCHIATRY, PRESCRIBER
