@@ -47,6 +47,12 @@ final class FactMapper {
     }
 
     static List<Object> facts(RequestReader.Parsed parsed, LocalDate asOf, Terminology terminology) {
+        return facts(parsed, asOf, terminology, SiteConfig.Site.UNKNOWN);
+    }
+
+    /** {@code site}: what the site can give where the request's {@code setting} does not say. */
+    static List<Object> facts(RequestReader.Parsed parsed, LocalDate asOf, Terminology terminology,
+                              SiteConfig.Site site) {
         PlanRequest r = parsed.request();
         List<Object> facts = new ArrayList<>();
 
@@ -84,8 +90,11 @@ final class FactMapper {
                 s.pastDisorder(), s.remissionMonths(), s.priorKetamineMisuse()));
 
         var setting = r.setting();
-        facts.add(setting == null ? new Setting(null, null)
-                : new Setting(setting.ivKetamineCapable(), setting.esketamineRemsCertified()));
+        facts.add(new Setting(
+                setting != null && setting.ivKetamineCapable() != null ? setting.ivKetamineCapable()
+                        : site.ivKetamineCapable(),
+                setting != null && setting.esketamineRemsCertified() != null ? setting.esketamineRemsCertified()
+                        : site.esketamineRemsCertified()));
         facts.add(new Preference(r.preferredModality()));
 
         addMedications(r.medications(), terminology, facts);

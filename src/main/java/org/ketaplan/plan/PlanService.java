@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.ketaplan.conclusions.Adjunct;
 import org.ketaplan.conclusions.AlternativeOption;
 import org.ketaplan.conclusions.Clearance;
+import org.ketaplan.conclusions.ClearanceResolved;
 import org.ketaplan.conclusions.ComorbidDepression;
 import org.ketaplan.conclusions.DepressionSeverity;
 import org.ketaplan.conclusions.Eligibility;
@@ -35,17 +36,22 @@ import org.ketaplan.conclusions.MaintenancePlan;
 import org.ketaplan.conclusions.MaintenanceType;
 import org.ketaplan.conclusions.MissingData;
 import org.ketaplan.conclusions.Monitoring;
+import org.ketaplan.conclusions.NeededBy;
+import org.ketaplan.conclusions.NextSessionDate;
 import org.ketaplan.conclusions.Note;
 import org.ketaplan.conclusions.PlanItem;
 import org.ketaplan.conclusions.ProbablePtsd;
 import org.ketaplan.conclusions.Psychotherapy;
 import org.ketaplan.conclusions.PtsdResponse;
 import org.ketaplan.conclusions.RefractoryPtsd;
+import org.ketaplan.conclusions.RemsFormField;
 import org.ketaplan.conclusions.ResponseFinding;
 import org.ketaplan.conclusions.ResponseStatus;
 import org.ketaplan.conclusions.RiskLevel;
 import org.ketaplan.conclusions.SeriesProposal;
 import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SessionCheck;
+import org.ketaplan.conclusions.SessionHold;
 import org.ketaplan.conclusions.SessionSpacing;
 import org.ketaplan.conclusions.SeverityLevel;
 import org.ketaplan.conclusions.SuicideRisk;
@@ -73,15 +79,17 @@ public class PlanService {
     private static final Logger LOG = Logger.getLogger(PlanService.class);
 
     private final RuleBaseHolder rules;
+    private final SiteConfig site;
 
-    public PlanService(RuleBaseHolder rules) {
+    public PlanService(RuleBaseHolder rules, SiteConfig site) {
         this.rules = rules;
+        this.site = site;
     }
 
     public TreatmentPlan plan(RequestReader.Parsed parsed) {
         long start = System.nanoTime();
         RuleBase ruleBase = rules.current();
-        TreatmentPlan plan = plan(ruleBase, parsed, UUID.randomUUID().toString());
+        TreatmentPlan plan = plan(ruleBase, parsed, UUID.randomUUID().toString(), site.site());
         // Audit line: ids, rule ids and timing only; never patient facts.
         LOG.infof("plan %s ruleset %s rules [%s] %d us", plan.planId(), ruleBase.version(),
                 String.join(",", plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList()),
@@ -91,8 +99,14 @@ public class PlanService {
 
     /** The whole pipeline on a given rule set; no container needed, so rule tests run in plain JUnit. */
     public static TreatmentPlan plan(RuleBase ruleBase, RequestReader.Parsed parsed, String planId) {
+        return plan(ruleBase, parsed, planId, SiteConfig.Site.UNKNOWN);
+    }
+
+    /** {@code site}: what the site can give where the request does not say ({@link SiteConfig}). */
+    public static TreatmentPlan plan(RuleBase ruleBase, RequestReader.Parsed parsed, String planId,
+                                     SiteConfig.Site site) {
         LocalDate asOf = parsed.request().asOf() != null ? parsed.request().asOf() : LocalDate.now(ZoneOffset.UTC);
-        List<Object> facts = FactMapper.facts(parsed, asOf, ruleBase.terminology());
+        List<Object> facts = FactMapper.facts(parsed, asOf, ruleBase.terminology(), site);
         Course course = facts.stream().filter(Course.class::isInstance).map(Course.class::cast).findFirst().orElseThrow();
         EngineResult result = PlanEngine.run(ruleBase, facts);
         return assemble(planId, asOf, course, result);
@@ -110,10 +124,26 @@ public class PlanService {
         }
         triageReasons.sort(Comparator.comparing(r -> r.ruleId() == null ? "" : r.ruleId()));
 
-        List<TreatmentPlan.ClearanceItem> clearances = distinct(result, Clearance.class,
-                (c, r) -> new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r), c -> c.reviewer() + c.reason());
-        List<TreatmentPlan.MissingItem> missing = distinct(result, MissingData.class,
-                (m, r) -> new TreatmentPlan.MissingItem(m.fact(), m.reason(), r), MissingData::fact);
+        List<TreatmentPlan.ClearanceItem> clearances = new ArrayList<>();
+        List<TreatmentPlan.ResolvedClearance> resolvedClearances = new ArrayList<>();
+        List<ClearanceResolved> resolutions = result.itemsOf(ClearanceResolved.class).stream()
+                .map(p -> (ClearanceResolved) p.item()).toList();
+        for (var c : distinct(result, Clearance.class,
+                (c, r) -> new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r), c -> c.reviewer() + c.reason())) {
+            ClearanceResolved by = resolutions.stream().filter(r -> answers(r, c, rb)).findFirst().orElse(null);
+            if (by == null) {
+                clearances.add(c);
+            } else {
+                var done = new TreatmentPlan.ResolvedClearance(c.reviewer(), c.ruleId(), by.date());
+                if (!resolvedClearances.contains(done)) {
+                    resolvedClearances.add(done);
+                }
+            }
+        }
+        List<TreatmentPlan.MissingItem> allMissing = distinct(result, MissingData.class,
+                (m, r) -> new TreatmentPlan.MissingItem(m.fact(), m.reason(), r, m.neededBy()), MissingData::fact);
+        List<TreatmentPlan.MissingItem> missing = allMissing.stream()
+                .filter(m -> m.neededBy() == NeededBy.BLOCKS_PLAN).toList();
 
         List<TreatmentPlan.EligibilityReason> eligibilityReasons = new ArrayList<>();
         EligibilityLevel eligibility = EligibilityLevel.ELIGIBLE;
@@ -172,10 +202,83 @@ public class PlanService {
                         f.statement(), f.rule().sources(), f.rule().category()))
                 .toList();
 
+        TreatmentPlan.NextSession nextSession = nextSession(result, asOf, triage, eligibility, allMissing);
+        List<TreatmentPlan.RemsForm> remsForms = remsForms(result);
+
         return new TreatmentPlan(planId, asOf, new TreatmentPlan.Ruleset(rb.version(), rb.loadedAt()),
                 triage, triageReasons, eligibility, eligibilityReasons, indication(result),
                 findings(result, course), series, alternatives, maintenance, psychotherapy, adjuncts, monitoring,
-                clearances, missing, List.copyOf(flagSet), flagDetails, notes, rationale, DISCLAIMER);
+                clearances, allMissing, List.copyOf(flagSet), flagDetails, notes, nextSession,
+                List.copyOf(resolvedClearances), remsForms, rationale, DISCLAIMER);
+    }
+
+    /** A recorded clearance answers a clearance the plan asks for: same reviewer, and the rule or its spec ID. */
+    private static boolean answers(ClearanceResolved r, TreatmentPlan.ClearanceItem c, RuleBase rb) {
+        if (r.reviewer() != c.reviewer()) {
+            return false;
+        }
+        if (r.ruleId() == null) {
+            return true;
+        }
+        RuleInfo rule = c.ruleId() == null ? null : rb.rules().stream()
+                .filter(i -> c.ruleId().equals(i.id())).findFirst().orElse(null);
+        return r.ruleId().equals(c.ruleId()) || (rule != null && r.ruleId().equals(rule.specId()));
+    }
+
+    /**
+     * The next session: NONE without a date from the rules; HOLD while any reason holds it (a rule's, a fact it
+     * needs still unknown, or a plan that is not ROUTINE and ELIGIBLE); else NOT_DUE before its date and GO on it.
+     */
+    private static TreatmentPlan.NextSession nextSession(EngineResult result, LocalDate asOf, TriageLevel triage,
+                                                         EligibilityLevel eligibility,
+                                                         List<TreatmentPlan.MissingItem> missing) {
+        var next = result.itemsOf(NextSessionDate.class).stream()
+                .max(Comparator.comparing(p -> ((NextSessionDate) p.item()).date())).orElse(null);
+        List<TreatmentPlan.Check> checks = new ArrayList<>();
+        for (var p : byRuleId(result.itemsOf(SessionCheck.class))) {
+            var check = new TreatmentPlan.Check(((SessionCheck) p.item()).check(), id(p.rule()));
+            if (!checks.contains(check)) {
+                checks.add(check);
+            }
+        }
+        if (next == null) {
+            return new TreatmentPlan.NextSession(null, TreatmentPlan.SessionDecision.NONE, List.of(), List.of());
+        }
+        List<TreatmentPlan.Reason> reasons = new ArrayList<>();
+        if (triage != TriageLevel.ROUTINE) {
+            reasons.add(new TreatmentPlan.Reason("Triage is " + triage + ": no session until that is resolved.", null));
+        }
+        if (eligibility != EligibilityLevel.ELIGIBLE) {
+            reasons.add(new TreatmentPlan.Reason("Eligibility is " + eligibility + ": see eligibilityReasons.", null));
+        }
+        for (var p : byRuleId(result.itemsOf(SessionHold.class))) {
+            var reason = new TreatmentPlan.Reason(((SessionHold) p.item()).reason(), id(p.rule()));
+            if (!reasons.contains(reason)) {
+                reasons.add(reason);
+            }
+        }
+        for (var m : missing) {
+            if (m.neededBy() != NeededBy.BLOCKS_PLAN) {
+                reasons.add(new TreatmentPlan.Reason("Not recorded: " + m.fact() + " (" + m.reason() + ")", m.ruleId()));
+                checks.add(new TreatmentPlan.Check("Record " + m.fact() + ": " + m.reason(), m.ruleId()));
+            }
+        }
+        LocalDate date = ((NextSessionDate) next.item()).date();
+        TreatmentPlan.SessionDecision decision = !reasons.isEmpty() ? TreatmentPlan.SessionDecision.HOLD
+                : date.isAfter(asOf) ? TreatmentPlan.SessionDecision.NOT_DUE : TreatmentPlan.SessionDecision.GO;
+        return new TreatmentPlan.NextSession(date, decision, List.copyOf(reasons), List.copyOf(checks));
+    }
+
+    private static List<TreatmentPlan.RemsForm> remsForms(EngineResult result) {
+        Map<LocalDate, List<RemsFormField>> bySession = new java.util.TreeMap<>();
+        for (var p : byRuleId(result.itemsOf(RemsFormField.class))) {
+            RemsFormField f = (RemsFormField) p.item();
+            bySession.computeIfAbsent(f.sessionDate(), k -> new ArrayList<>()).add(f);
+        }
+        List<TreatmentPlan.RemsForm> forms = new ArrayList<>();
+        bySession.forEach((date, fields) -> forms.add(new TreatmentPlan.RemsForm(date, fields.get(0).dueBy(),
+                fields.stream().map(RemsFormField::field).distinct().sorted().toList())));
+        return List.copyOf(forms);
     }
 
     private static Indication indication(EngineResult result) {
@@ -196,7 +299,11 @@ public class PlanService {
             risk = max(risk, ((SuicideRisk) p.item()).level());
         }
         SeverityLevel severity = first(result, DepressionSeverity.class, DepressionSeverity::level);
-        ResponseStatus response = first(result, ResponseFinding.class, ResponseFinding::status);
+        // An interrupted induction stands above any response judged on it (clinical-spec SES-05).
+        boolean interrupted = result.itemsOf(ResponseFinding.class).stream()
+                .anyMatch(p -> ((ResponseFinding) p.item()).status() == ResponseStatus.INTERRUPTED);
+        ResponseStatus response = interrupted ? ResponseStatus.INTERRUPTED
+                : first(result, ResponseFinding.class, ResponseFinding::status);
         if (response == null) {
             response = course.sessionsGiven() == 0 ? ResponseStatus.NOT_STARTED : ResponseStatus.IN_PROGRESS;
         }

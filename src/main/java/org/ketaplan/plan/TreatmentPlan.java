@@ -9,18 +9,21 @@ import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.Indication;
 import org.ketaplan.conclusions.MaintenanceType;
+import org.ketaplan.conclusions.NeededBy;
 import org.ketaplan.conclusions.PsychotherapyType;
 import org.ketaplan.conclusions.ResponseStatus;
-import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.RiskLevel;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SeverityLevel;
 import org.ketaplan.conclusions.TriageLevel;
+import org.ketaplan.facts.Reviewer;
 
 /**
  * The v1 plan (api-contract.md). Fields beyond the contract ({@code triageReasons}, {@code eligibilityReasons},
  * {@code flagDetails}, {@code notes}, {@code findings.ptsdResponse}, {@code series.sessionsGiven},
- * {@code maintenance.reviewBy}, {@code dose.idealBodyWeightKg}) only add detail; every item names its rule.
+ * {@code maintenance.reviewBy}, {@code dose.idealBodyWeightKg}) only add detail; every item names its rule. The v1.1
+ * course of care adds {@code nextSession}, {@code resolvedClearances}, {@code remsForms} and
+ * {@code missingData[].neededBy}.
  */
 public record TreatmentPlan(
         String planId,
@@ -43,6 +46,9 @@ public record TreatmentPlan(
         List<FlagCode> flags,
         List<FlagItem> flagDetails,
         List<Reason> notes,
+        NextSession nextSession,
+        List<ResolvedClearance> resolvedClearances,
+        List<RemsForm> remsForms,
         List<RationaleItem> rationale,
         String disclaimer) {
 
@@ -101,7 +107,28 @@ public record TreatmentPlan(
     public record ClearanceItem(Reviewer reviewer, String reason, String ruleId) {
     }
 
-    public record MissingItem(String fact, String reason, String ruleId) {
+    public record MissingItem(String fact, String reason, String ruleId, NeededBy neededBy) {
+    }
+
+    /**
+     * The next session (api-contract v1.1): its date and GO, HOLD, NOT_DUE or NONE, every reason it is held and the
+     * checks to do before dosing.
+     */
+    public record NextSession(LocalDate date, SessionDecision decision, List<Reason> reasons, List<Check> checks) {
+    }
+
+    public enum SessionDecision {
+        GO, HOLD, NOT_DUE, NONE
+    }
+
+    public record Check(String check, String ruleId) {
+    }
+
+    public record ResolvedClearance(Reviewer reviewer, String ruleId, LocalDate date) {
+    }
+
+    /** An esketamine session whose REMS Patient Monitoring Form lacks fields, due 7 days after the session. */
+    public record RemsForm(LocalDate sessionDate, LocalDate dueBy, List<String> missing) {
     }
 
     /** {@code label}: the flag's short wording from rules/terminology/flag-labels.csv. */

@@ -37,18 +37,22 @@ final class ModalityTable {
     /** One row as read: each cell a set of the values it accepts. */
     private record Row(int line, String rule, Set<String> indication, Set<String> course, Set<String> preference,
                        Set<String> ivCapable, Set<String> remsCertified, Set<String> esketamineExcluded,
-                       String choice) {
+                       Set<String> ivExcluded, String choice) {
 
         /** The modality this row chooses in a situation, or null when the row does not apply to it. */
-        String decides(String indication, String course, String preference, String iv, String rems, String excluded) {
+        String decides(String indication, String course, String preference, String iv, String rems, String excluded,
+                       String ivOut) {
             if (!this.indication.contains(indication) || !this.course.contains(course)
                     || !this.preference.contains(preference) || !ivCapable.contains(iv)
-                    || !remsCertified.contains(rems) || !esketamineExcluded.contains(excluded)) {
+                    || !remsCertified.contains(rems) || !esketamineExcluded.contains(excluded)
+                    || !ivExcluded.contains(ivOut)) {
                 return null;
             }
             String modality = choice.equals("COURSE_MODALITY") ? course.replace("_IN_PROGRESS", "") : choice;
             // The made rules never choose an excluded modality, so such a row decides nothing.
-            return modality.equals("ESKETAMINE") && excluded.equals("yes") ? null : modality;
+            boolean ruledOut = (modality.equals("ESKETAMINE") && excluded.equals("yes"))
+                    || (modality.equals("IV_KETAMINE") && ivOut.equals("yes"));
+            return ruledOut ? null : modality;
         }
     }
 
@@ -68,7 +72,8 @@ final class ModalityTable {
         }
         int before = problems.size();
         List<CsvTable.Row> csv = CsvTable.read(file, bytes, problems, "rule", "name", "indication", "course",
-                "preference", "iv_capable", "rems_certified", "esketamine_excluded", "choice", "reason", "strength",
+                "preference", "iv_capable", "rems_certified", "esketamine_excluded", "iv_excluded", "choice", "reason",
+                "strength",
                 "source", "reviewed");
         List<Row> rows = new ArrayList<>();
         Map<String, List<CsvTable.Row>> byRule = new LinkedHashMap<>();
@@ -113,6 +118,7 @@ final class ModalityTable {
         Set<String> iv = values(r, "iv_capable", Set.copyOf(YES_NO), YES_NO, problems);
         Set<String> rems = values(r, "rems_certified", Set.copyOf(YES_NO), YES_NO, problems);
         Set<String> excluded = values(r, "esketamine_excluded", Set.copyOf(YES_NO), YES_NO, problems);
+        Set<String> ivOut = values(r, "iv_excluded", Set.copyOf(YES_NO), YES_NO, problems);
         String courseCell = r.get("course");
         Set<String> course = switch (courseCell) {
             case "IN_PROGRESS" -> Set.of("IV_KETAMINE_IN_PROGRESS", "ESKETAMINE_IN_PROGRESS");
@@ -131,7 +137,7 @@ final class ModalityTable {
             problems.add(r.problem("name, reason and source may not contain a double quote or a backslash"));
         }
         return problems.size() > before ? null
-                : new Row(r.line(), r.get("rule"), indication, course, preference, iv, rems, excluded, choice);
+                : new Row(r.line(), r.get("rule"), indication, course, preference, iv, rems, excluded, ivOut, choice);
     }
 
     /** "any", or values joined with "|", each one of the allowed ones. */
@@ -237,12 +243,17 @@ final class ModalityTable {
         if (!r.get("preference").equals("any")) {
             out.add("Preference( " + alternatives("preferredModality", "Modality", r.get("preference")) + " )");
         }
-        switch (r.get("esketamine_excluded")) {
-            case "yes" -> out.add("exists ModalityExcluded( modality == Modality.ESKETAMINE )");
-            case "no" -> out.add("not ModalityExcluded( modality == Modality.ESKETAMINE )");
+        excluded(out, "ESKETAMINE", r.get("esketamine_excluded"));
+        excluded(out, "IV_KETAMINE", r.get("iv_excluded"));
+        return out;
+    }
+
+    private static void excluded(List<String> out, String modality, String cell) {
+        switch (cell) {
+            case "yes" -> out.add("exists ModalityExcluded( modality == Modality." + modality + " )");
+            case "no" -> out.add("not ModalityExcluded( modality == Modality." + modality + " )");
             default -> { }
         }
-        return out;
     }
 
     private static String alternatives(String field, String type, String cell) {
@@ -263,37 +274,25 @@ final class ModalityTable {
      */
     private static void scan(String file, List<Row> rows, List<RuleProblem> problems) {
         List<String> gaps = new ArrayList<>();
-        for (String indication : INDICATIONS) {
-            for (String course : COURSES) {
-                for (String preference : PREFERENCES) {
-                    for (String iv : YES_NO) {
-                        for (String rems : YES_NO) {
-                            for (String excluded : YES_NO) {
-                                String situation = "indication " + indication + ", course " + course + ", preference "
-                                        + preference + ", iv_capable " + iv + ", rems_certified " + rems
-                                        + ", esketamine_excluded " + excluded;
-                                Map<String, List<Integer>> decisions = new TreeMap<>();
-                                for (Row row : rows) {
-                                    String d = row.decides(indication, course, preference, iv, rems, excluded);
-                                    if (d != null) {
-                                        decisions.computeIfAbsent(d, k -> new ArrayList<>()).add(row.line());
-                                    }
-                                }
-                                if (decisions.isEmpty()) {
-                                    gaps.add(situation);
-                                } else if (decisions.size() > 1) {
-                                    int line = decisions.values().stream().flatMap(List::stream).min(Integer::compare)
-                                            .orElse(0);
-                                    problems.add(new RuleProblem(file, line, "rows disagree for " + situation + ": "
-                                            + decisions.entrySet().stream().map(e -> e.getKey() + " (line"
-                                                    + (e.getValue().size() > 1 ? "s " : " ") + e.getValue().stream()
-                                                    .map(String::valueOf).collect(Collectors.joining(", ")) + ")")
-                                            .collect(Collectors.joining(" against "))));
-                                }
-                            }
-                        }
-                    }
+        for (String[] v : situations(List.of(INDICATIONS, COURSES, PREFERENCES, YES_NO, YES_NO, YES_NO, YES_NO))) {
+            String situation = "indication " + v[0] + ", course " + v[1] + ", preference " + v[2] + ", iv_capable "
+                    + v[3] + ", rems_certified " + v[4] + ", esketamine_excluded " + v[5] + ", iv_excluded " + v[6];
+            Map<String, List<Integer>> decisions = new TreeMap<>();
+            for (Row row : rows) {
+                String d = row.decides(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+                if (d != null) {
+                    decisions.computeIfAbsent(d, k -> new ArrayList<>()).add(row.line());
                 }
+            }
+            if (decisions.isEmpty()) {
+                gaps.add(situation);
+            } else if (decisions.size() > 1) {
+                int line = decisions.values().stream().flatMap(List::stream).min(Integer::compare).orElse(0);
+                problems.add(new RuleProblem(file, line, "rows disagree for " + situation + ": "
+                        + decisions.entrySet().stream().map(e -> e.getKey() + " (line"
+                                + (e.getValue().size() > 1 ? "s " : " ")
+                                + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                        .collect(Collectors.joining(" against "))));
             }
         }
         for (String gap : gaps.subList(0, Math.min(GAPS_LISTED, gaps.size()))) {
@@ -303,5 +302,23 @@ final class ModalityTable {
         if (gaps.size() > GAPS_LISTED) {
             problems.add(new RuleProblem(file, 0, "and " + (gaps.size() - GAPS_LISTED) + " more situations no row decides"));
         }
+    }
+
+    /** Every combination of one value from each dimension. */
+    private static List<String[]> situations(List<List<String>> dimensions) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[0]);
+        for (List<String> dimension : dimensions) {
+            List<String[]> next = new ArrayList<>();
+            for (String[] partial : out) {
+                for (String value : dimension) {
+                    String[] longer = Arrays.copyOf(partial, partial.length + 1);
+                    longer[partial.length] = value;
+                    next.add(longer);
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 }

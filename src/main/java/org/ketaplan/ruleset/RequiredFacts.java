@@ -79,7 +79,8 @@ final class RequiredFacts {
                 drl.append("        ").append(condition).append('\n');
             }
             drl.append("    then\n        insertLogical( new MissingData( \"").append(fact).append("\", \"")
-                    .append(row.get("reason")).append("\" ) );\nend\n\n");
+                    .append(row.get("reason")).append("\", NeededBy.").append(row.get("needed_by"))
+                    .append(" ) );\nend\n\n");
         }
         return new TableRules(TABLE, GENERATED, drl.toString(), lines, categories, byText, Map.of());
     }

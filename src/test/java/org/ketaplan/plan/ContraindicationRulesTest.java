@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.PsychotherapyType;
-import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.facts.Reviewer;
 
 /**
  * The rules of {@code rules/ketamine/contraindications.drl} on the real rule set: each rule, and each number below,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.NeededBy;
 
 /**
  * The rules of {@code rules/ketamine/missing-data.drl} on the real rule set: each rule, and each number below, at
@@ -20,52 +21,93 @@ import org.ketaplan.conclusions.EligibilityLevel;
  */
 class MissingDataRulesTest {
 
-    @ParameterizedTest(name = "without {0}: missing {1} by {2}")
+    /**
+     * Each fact a rule asks for, absent: listed with its rule and by when it is needed (clinical-spec 17.4). A
+     * BLOCKS_PLAN fact keeps the plan from ELIGIBLE; a FIRST_SESSION fact leaves it ELIGIBLE but holds the first
+     * session until it is entered. {@code given}: facts that make the question apply (skip logic).
+     */
+    @ParameterizedTest(name = "without {0}: missing {1} by {2}, needed by {3}")
     @CsvSource({
-            "patient.ageYears, patient.ageYears, CI-04b",
-            "patient.pregnancyStatus, patient.pregnancyStatus, MD-02a",
-            "patient.breastfeeding, patient.breastfeeding, MD-02c",
-            "diagnoses.psychoticFeatures, diagnoses.psychoticFeatures, MD-03a",
-            "diagnoses.primaryPsychoticDisorder, diagnoses.primaryPsychoticDisorder, MD-03b",
-            "diagnoses.currentManicHypomanicOrMixedEpisode, diagnoses.currentManicHypomanicOrMixedEpisode, MD-03c",
-            "diagnoses.bipolarDisorder, diagnoses.bipolarDisorder, MD-03d",
-            "diagnoses.priorManicOrHypomanicEpisode, diagnoses.priorManicOrHypomanicEpisode, MD-03e",
-            "substanceUse.activeDisorderSeverity, substanceUse.activeDisorderSeverity, MD-03f",
-            "substanceUse.pastDisorder, substanceUse.pastDisorder, MD-03g",
-            "substanceUse.priorKetamineMisuse, substanceUse.priorKetamineMisuse, MD-03h",
-            "medications, medications, MD-03i",
-            "medicalHistory.aneurysmalVascularDisease, medicalHistory.aneurysmalVascularDisease, MD-03j",
-            "medicalHistory.arteriovenousMalformation, medicalHistory.arteriovenousMalformation, MD-03k",
-            "medicalHistory.intracerebralHemorrhage, medicalHistory.intracerebralHemorrhage, MD-03l",
-            "medicalHistory.ketamineHypersensitivity, medicalHistory.ketamineHypersensitivity, CI-03b",
-            "medicalHistory.elevatedIntracranialPressure, medicalHistory.elevatedIntracranialPressure, CI-10c",
-            "medicalHistory.recentStrokeOrBrainInjury, medicalHistory.recentStrokeOrBrainInjury, CI-10d",
-            "medicalHistory.unstableCardiacDisease, medicalHistory.unstableCardiacDisease, CI-11b",
-            "medicalHistory.preeclampsia, medicalHistory.preeclampsia, CI-12b",
-            "medicalHistory.hepaticImpairment, medicalHistory.hepaticImpairment, CI-14b",
-            "medicalHistory.hypertension, medicalHistory.hypertension, RC-03d",
-            "medicalHistory.stableCoronaryDisease, medicalHistory.stableCoronaryDisease, RC-03e",
-            "medicalHistory.hypertensiveEncephalopathy, medicalHistory.hypertensiveEncephalopathy, RC-04b",
-            "medicalHistory.interstitialCystitis, medicalHistory.interstitialCystitis, RC-10b",
-            "medicalHistory.uncontrolledHyperthyroidism, medicalHistory.uncontrolledHyperthyroidism, RC-11b",
-            "setting.ivKetamineCapable, setting.ivKetamineCapable, CI-15b",
-            "setting.esketamineRemsCertified, setting.esketamineRemsCertified, CI-15c",
-            "suicideScreen.wishToBeDead, suicideScreen.wishToBeDead, MD-04c",
-            "suicideScreen.nonSpecificActiveThoughts, suicideScreen.nonSpecificActiveThoughts, MD-04d",
-            "suicideScreen.methodWithoutIntent, suicideScreen.methodWithoutIntent, MD-04e",
-            "suicideScreen.intentWithoutPlan, suicideScreen.intentWithoutPlan, MD-04f",
-            "suicideScreen.intentWithPlan, suicideScreen.intentWithPlan, MD-04g",
-            "suicideScreen.imminentDanger, suicideScreen.imminentDanger, MD-04i",
-            "treatmentHistory.adequateAntidepressantTrials, treatmentHistory.adequateAntidepressantTrials, MD-05",
-            "vitals[0].heartRate, vitals[].heartRate, MD-01b"})
-    void absentFactIsListedAndBlocksEligibility(String removed, String fact, String rule) {
-        TreatmentPlan p = plan(complete().remove(removed));
+            "patient.ageYears, patient.ageYears, CI-04b, BLOCKS_PLAN, ",
+            "patient.pregnancyStatus, patient.pregnancyStatus, MD-02a, BLOCKS_PLAN, ",
+            "patient.breastfeeding, patient.breastfeeding, MD-02c, BLOCKS_PLAN, ",
+            "diagnoses.psychoticFeatures, diagnoses.psychoticFeatures, MD-03a, BLOCKS_PLAN, ",
+            "diagnoses.primaryPsychoticDisorder, diagnoses.primaryPsychoticDisorder, MD-03b, BLOCKS_PLAN, ",
+            "diagnoses.currentManicHypomanicOrMixedEpisode, diagnoses.currentManicHypomanicOrMixedEpisode, MD-03c, BLOCKS_PLAN, ",
+            "diagnoses.bipolarDisorder, diagnoses.bipolarDisorder, MD-03d, BLOCKS_PLAN, ",
+            "diagnoses.priorManicOrHypomanicEpisode, diagnoses.priorManicOrHypomanicEpisode, MD-03e, BLOCKS_PLAN, ",
+            "substanceUse.activeDisorderSeverity, substanceUse.activeDisorderSeverity, MD-03f, BLOCKS_PLAN, ",
+            "substanceUse.pastDisorder, substanceUse.pastDisorder, MD-03g, FIRST_SESSION, ",
+            "substanceUse.priorKetamineMisuse, substanceUse.priorKetamineMisuse, MD-03h, FIRST_SESSION, ",
+            "medications, medications, MD-03i, BLOCKS_PLAN, ",
+            "medicalHistory.aneurysmalVascularDisease, medicalHistory.aneurysmalVascularDisease, MD-03j, BLOCKS_PLAN, ",
+            "medicalHistory.arteriovenousMalformation, medicalHistory.arteriovenousMalformation, MD-03k, BLOCKS_PLAN, ",
+            "medicalHistory.intracerebralHemorrhage, medicalHistory.intracerebralHemorrhage, MD-03l, BLOCKS_PLAN, ",
+            "medicalHistory.ketamineHypersensitivity, medicalHistory.ketamineHypersensitivity, CI-03b, BLOCKS_PLAN, ",
+            "medicalHistory.elevatedIntracranialPressure, medicalHistory.elevatedIntracranialPressure, CI-10c, BLOCKS_PLAN, ",
+            "medicalHistory.recentStrokeOrBrainInjury, medicalHistory.recentStrokeOrBrainInjury, CI-10d, BLOCKS_PLAN, ",
+            "medicalHistory.unstableCardiacDisease, medicalHistory.unstableCardiacDisease, CI-11b, BLOCKS_PLAN, ",
+            "medicalHistory.preeclampsia, medicalHistory.preeclampsia, CI-12b, BLOCKS_PLAN, patient.breastfeeding=true",
+            "medicalHistory.hepaticImpairment, medicalHistory.hepaticImpairment, CI-14b, BLOCKS_PLAN, ",
+            "medicalHistory.hypertension, medicalHistory.hypertension, RC-03d, FIRST_SESSION, ",
+            "medicalHistory.stableCoronaryDisease, medicalHistory.stableCoronaryDisease, RC-03e, FIRST_SESSION, ",
+            "medicalHistory.hypertensiveEncephalopathy, medicalHistory.hypertensiveEncephalopathy, RC-04b, FIRST_SESSION, ",
+            "medicalHistory.interstitialCystitis, medicalHistory.interstitialCystitis, RC-10b, FIRST_SESSION, ",
+            "medicalHistory.uncontrolledHyperthyroidism, medicalHistory.uncontrolledHyperthyroidism, RC-11b, FIRST_SESSION, ",
+            "setting.ivKetamineCapable, setting.ivKetamineCapable, CI-15b, BLOCKS_PLAN, ",
+            "setting.esketamineRemsCertified, setting.esketamineRemsCertified, CI-15c, BLOCKS_PLAN, ",
+            "suicideScreen.wishToBeDead, suicideScreen.wishToBeDead, MD-04c, BLOCKS_PLAN, ",
+            "suicideScreen.nonSpecificActiveThoughts, suicideScreen.nonSpecificActiveThoughts, MD-04d, BLOCKS_PLAN, ",
+            "suicideScreen.methodWithoutIntent, suicideScreen.methodWithoutIntent, MD-04e, BLOCKS_PLAN, suicideScreen.nonSpecificActiveThoughts=true",
+            "suicideScreen.intentWithoutPlan, suicideScreen.intentWithoutPlan, MD-04f, BLOCKS_PLAN, suicideScreen.nonSpecificActiveThoughts=true",
+            "suicideScreen.intentWithPlan, suicideScreen.intentWithPlan, MD-04g, BLOCKS_PLAN, suicideScreen.nonSpecificActiveThoughts=true",
+            "suicideScreen.imminentDanger, suicideScreen.imminentDanger, MD-04i, BLOCKS_PLAN, suicideScreen.nonSpecificActiveThoughts=true;suicideScreen.intentWithoutPlan=true",
+            "treatmentHistory.adequateAntidepressantTrials, treatmentHistory.adequateAntidepressantTrials, MD-05, BLOCKS_PLAN, ",
+            "vitals[0].heartRate, vitals[].heartRate, MD-01b, FIRST_SESSION, "})
+    void absentFactIsListedAndNeededByItsTime(String removed, String fact, String rule, NeededBy neededBy, String given) {
+        Requests r = complete();
+        if (given != null) {
+            for (String assignment : given.split(";")) {
+                int eq = assignment.indexOf('=');
+                r.set(assignment.substring(0, eq), Boolean.valueOf(assignment.substring(eq + 1)));
+            }
+        }
+        TreatmentPlan p = plan(r.remove(removed));
         assertThat(p.missingData()).anySatisfy(m -> {
             assertThat(m.fact()).isEqualTo(fact);
             assertThat(m.ruleId()).isEqualTo(rule);
+            assertThat(m.neededBy()).isEqualTo(neededBy);
         });
-        assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INSUFFICIENT_DATA);
-        assertThat(p.series().schedule()).isEmpty();
+        if (neededBy == NeededBy.BLOCKS_PLAN) {
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INSUFFICIENT_DATA);
+            assertThat(p.series().schedule()).isEmpty();
+        } else {
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
+            assertThat(p.nextSession().decision()).isEqualTo(TreatmentPlan.SessionDecision.HOLD);
+            assertThat(p.nextSession().checks()).anySatisfy(c -> assertThat(c.check()).contains(fact));
+        }
+    }
+
+    /** Skip logic (17.4): a question that cannot matter is not asked. */
+    @ParameterizedTest(name = "without {0} when {1}: not asked")
+    @CsvSource(delimiter = '|', value = {
+            "suicideScreen.methodWithoutIntent | suicideScreen.nonSpecificActiveThoughts=false | MD-04e",
+            "suicideScreen.intentWithoutPlan | suicideScreen.nonSpecificActiveThoughts=false | MD-04f",
+            "suicideScreen.intentWithPlan | suicideScreen.nonSpecificActiveThoughts=false | MD-04g",
+            "suicideScreen.imminentDanger | suicideScreen.intentWithoutPlan=false | MD-04i",
+            "medicalHistory.preeclampsia | patient.breastfeeding=false | CI-12b",
+            "patient.childbearingPotential | patient.sex=MALE | MD-02b",
+            "patient.breastfeeding | patient.sex=MALE | MD-02c"})
+    void aQuestionThatCannotMatterIsNotAsked(String removed, String given, String rule) {
+        String path = given.substring(0, given.indexOf('='));
+        String value = given.substring(given.indexOf('=') + 1);
+        Requests r = complete().set(path, value.equals("MALE") ? value : Boolean.valueOf(value));
+        if (value.equals("MALE")) {
+            r.remove("patient.pregnancyStatus").remove("patient.childbearingPotential");
+        }
+        TreatmentPlan p = plan(r.remove(removed));
+        assertThat(ruleIds(p)).doesNotContain(rule);
+        assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
     }
 
     @Test

@@ -31,6 +31,13 @@ public final class Plans {
         return plan(TestRules.ruleBase(), body);
     }
 
+    /** At a site configured to give what {@code site} says, for requests that do not say. */
+    public static TreatmentPlan plan(Requests request, SiteConfig.Site site) {
+        TreatmentPlan plan = PlanService.plan(TestRules.ruleBase(), READER.read(request.bytes()), "test", site);
+        recordFired(ruleIds(plan));
+        return plan;
+    }
+
     /** On another rule set, e.g. a copy of rules/ with a parameter changed. */
     public static TreatmentPlan plan(org.ketaplan.ruleset.RuleBase ruleBase, byte[] body) {
         TreatmentPlan plan = PlanService.plan(ruleBase, READER.read(body), "test");

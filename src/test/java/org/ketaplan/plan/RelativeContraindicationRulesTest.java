@@ -123,7 +123,9 @@ class RelativeContraindicationRulesTest {
         void oldHighReadingIsMissingDataNotAContraindication() {
             TreatmentPlan p = plan(complete().vitals(200, 120).set("vitals[0].date", "2026-10-01"));
             assertThat(ruleIds(p)).contains("MD-01a").doesNotContain("CI-09");
-            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INSUFFICIENT_DATA);
+            // Vitals are taken before the first dose (17.4): the plan stands, the session waits for them.
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
+            assertThat(p.nextSession().decision()).isEqualTo(TreatmentPlan.SessionDecision.HOLD);
         }
 
         @Test

@@ -28,6 +28,14 @@ public final class Requests {
         return new Requests((ObjectNode) resource("/requests/complete-patient.json"));
     }
 
+    /**
+     * A session day: an IV course of 2 sessions (2026-11-14 and 11-17, full records, consent signed), planned on
+     * 2026-11-21 with that day's C-SSRS, vitals and a negative pregnancy test of 11-18: every check met.
+     */
+    public static Requests sessionDay() {
+        return new Requests((ObjectNode) resource("/requests/session-day.json"));
+    }
+
     /** The api-contract.md example request (with a course in progress). */
     public static ObjectNode contractExample() {
         return (ObjectNode) resource("/requests/contract-example.json");
@@ -78,6 +86,25 @@ public final class Requests {
 
     public Requests vitals(int systolic, int diastolic) {
         return set("vitals[0].systolic", systolic).set("vitals[0].diastolic", diastolic);
+    }
+
+    /** An independent copy: the setters change the request they are called on. */
+    public Requests copy() {
+        return new Requests(root.deepCopy());
+    }
+
+    /**
+     * The same request made on another day: the plan date (2026-11-21) becomes {@code asOf}, and what was recorded
+     * the day before it (2026-11-20: scores, screen, vitals) the day before the new date. Other dates stay.
+     */
+    public Requests movedTo(java.time.LocalDate asOf) {
+        String text = root.toString().replace("\"2026-11-21\"", "\"" + asOf + "\"")
+                .replace("\"2026-11-20\"", "\"" + asOf.minusDays(1) + "\"");
+        try {
+            return new Requests((ObjectNode) JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ObjectNode json() {

@@ -7,6 +7,7 @@ import static org.ketaplan.plan.RuleTests.AS_OF;
 import static org.ketaplan.plan.RuleTests.complete;
 import static org.ketaplan.plan.RuleTests.course;
 import static org.ketaplan.plan.RuleTests.flags;
+import static org.ketaplan.plan.RuleTests.SESSIONS;
 import static org.ketaplan.plan.RuleTests.ptsdOnly;
 import static org.ketaplan.plan.RuleTests.trd;
 
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.MaintenanceType;
 import org.ketaplan.conclusions.ResponseStatus;
-import org.ketaplan.facts.Reviewer;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SessionSpacing;
+import org.ketaplan.facts.Reviewer;
 import org.ketaplan.ruleset.TestRules;
 
 /**
@@ -70,7 +71,9 @@ class SeriesRulesTest {
     @ParameterizedTest(name = "after {0} infusions, MADRS 30 -> {1}: early non-response {2}")
     @CsvSource({"3, 25, true", "3, 24, false", "4, 25, true", "5, 25, true", "2, 29, false", "6, 29, false"})
     void littleImprovementAfterThreeToFiveInfusionsIsEarlyNonResponse(int given, int madrs, boolean early) {
-        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", given, "MADRS", 30, madrs));
+        // Planned three days after the last infusion, while the induction is under way (not interrupted, SES-05).
+        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", given, "MADRS", 30, madrs)
+                .movedTo(LocalDate.parse(SESSIONS.get(given - 1)).plusDays(3)));
         assertThat(flags(p).contains(FlagCode.EARLY_NONRESPONSE)).isEqualTo(early);
         assertThat(p.findings().responseStatus() == ResponseStatus.EARLY_NONRESPONSE).isEqualTo(early);
         if (early) {

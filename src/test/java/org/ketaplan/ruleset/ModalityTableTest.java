@@ -25,7 +25,7 @@ class ModalityTableTest {
         List<RuleInfo> fromTable = TestRules.ruleBase().rules().stream()
                 .filter(r -> r.file().equals("rules/" + TABLE)).toList();
         assertThat(fromTable).extracting(RuleInfo::id)
-                .containsExactlyInAnyOrder("MOD-01a", "MOD-01b", "MOD-02a", "MOD-04a", "MOD-04c");
+                .containsExactlyInAnyOrder("MOD-01a", "MOD-01b", "MOD-02a", "MOD-04a", "MOD-04c", "STEP-02b");
         assertThat(fromTable).allSatisfy(r -> assertThat(r.category()).isEqualTo("modality"));
     }
 
@@ -35,7 +35,7 @@ class ModalityTableTest {
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("rules/" + TABLE)
                 .hasMessageContaining("no row decides indication TREATMENT_RESISTANT_DEPRESSION, course NEW, "
-                        + "preference IV_KETAMINE, iv_capable no, rems_certified yes, esketamine_excluded no");
+                        + "preference IV_KETAMINE, iv_capable no, rems_certified yes, esketamine_excluded no, iv_excluded no");
     }
 
     @Test
@@ -44,9 +44,9 @@ class ModalityTableTest {
         // esketamine for the PTSD too, where MOD-02a chooses IV ketamine.
         edit(dir, text -> text.replace(
                 "MOD-04c,Esketamine preferred but the site is not REMS-certified: IV ketamine at this site,"
-                        + "TREATMENT_RESISTANT_DEPRESSION,NEW,ESKETAMINE,yes,no,any,IV_KETAMINE",
+                        + "TREATMENT_RESISTANT_DEPRESSION,NEW,ESKETAMINE,yes,no,any,any,IV_KETAMINE",
                 "MOD-04c,Esketamine preferred but the site is not REMS-certified: IV ketamine at this site,"
-                        + "REFRACTORY_PTSD,NEW,ESKETAMINE,yes,no,any,ESKETAMINE"));
+                        + "REFRACTORY_PTSD,NEW,ESKETAMINE,yes,no,any,any,ESKETAMINE"));
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("rows disagree for indication REFRACTORY_PTSD, course NEW, preference ESKETAMINE")
                 .hasMessageMatching("(?s).*ESKETAMINE \\(line \\d+\\) against IV_KETAMINE \\(lines \\d+.*");
@@ -55,8 +55,8 @@ class ModalityTableTest {
     @Test
     void aMisspeltValueIsRejectedNamingItsLine(@TempDir Path dir) throws IOException {
         int line = lineOf(dir, "MOD-04a,");
-        edit(dir, text -> text.replace("TREATMENT_RESISTANT_DEPRESSION,NEW,IV_KETAMINE,no,yes,no,ESKETAMINE",
-                "TREATMENT_RESISTANT_DEPRESSION,NEW,IV,no,yes,no,ESKETAMINE"));
+        edit(dir, text -> text.replace("TREATMENT_RESISTANT_DEPRESSION,NEW,IV_KETAMINE,no,yes,no,any,ESKETAMINE",
+                "TREATMENT_RESISTANT_DEPRESSION,NEW,IV,no,yes,no,any,ESKETAMINE"));
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("rules/" + TABLE + ":" + line + ": preference must be any");
     }
@@ -71,8 +71,8 @@ class ModalityTableTest {
 
     @Test
     void laterRowsOfARuleMayNotChooseSomethingElse(@TempDir Path dir) throws IOException {
-        edit(dir, text -> text.replace("MOD-02a,,REFRACTORY_PTSD,NEW,any,yes,any,any,IV_KETAMINE",
-                "MOD-02a,,REFRACTORY_PTSD,NEW,any,yes,any,any,ESKETAMINE"));
+        edit(dir, text -> text.replace("MOD-02a,,REFRACTORY_PTSD,NEW,any,yes,any,any,any,IV_KETAMINE",
+                "MOD-02a,,REFRACTORY_PTSD,NEW,any,yes,any,any,any,ESKETAMINE"));
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("every row of MOD-02a must choose IV_KETAMINE");
     }

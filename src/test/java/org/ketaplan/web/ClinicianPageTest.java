@@ -128,10 +128,10 @@ class ClinicianPageTest {
     @Test
     void emptyFieldStaysUnknownAndIsListedToCollect() {
         driver.findElement(By.id("load-example")).click();
-        choose("medicalHistory.hypertension", "");
+        choose("medicalHistory.aneurysmalVascularDisease", "");
         driver.findElement(By.id("submit")).click();
         WebElement missing = waitFor(By.id("missing"));
-        assertThat(missing.getText()).contains("medicalHistory.hypertension");
+        assertThat(missing.getText()).contains("medicalHistory.aneurysmalVascularDisease");
         assertThat(text(By.id("eligibility"))).isEqualTo("insufficient data");
         assertThat(driver.findElements(By.id("calendar"))).isEmpty();
     }

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ketaplan.ehr.SiteConfig;
+import org.ketaplan.plan.SiteConfig;
 import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.RequestReader;
 import org.ketaplan.plan.TreatmentPlan;
