@@ -51,6 +51,7 @@ import org.ketaplan.conclusions.RiskLevel;
 import org.ketaplan.conclusions.SeriesProposal;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SessionCheck;
+import org.ketaplan.conclusions.SessionDecision;
 import org.ketaplan.conclusions.SessionHold;
 import org.ketaplan.conclusions.SessionSpacing;
 import org.ketaplan.conclusions.SeverityLevel;
@@ -242,7 +243,7 @@ public class PlanService {
             }
         }
         if (next == null) {
-            return new TreatmentPlan.NextSession(null, TreatmentPlan.SessionDecision.NONE, List.of(), List.of());
+            return new TreatmentPlan.NextSession(null, SessionDecision.NONE, List.of(), List.of());
         }
         List<TreatmentPlan.Reason> reasons = new ArrayList<>();
         if (triage != TriageLevel.ROUTINE) {
@@ -264,8 +265,8 @@ public class PlanService {
             }
         }
         LocalDate date = ((NextSessionDate) next.item()).date();
-        TreatmentPlan.SessionDecision decision = !reasons.isEmpty() ? TreatmentPlan.SessionDecision.HOLD
-                : date.isAfter(asOf) ? TreatmentPlan.SessionDecision.NOT_DUE : TreatmentPlan.SessionDecision.GO;
+        SessionDecision decision = !reasons.isEmpty() ? SessionDecision.HOLD
+                : date.isAfter(asOf) ? SessionDecision.NOT_DUE : SessionDecision.GO;
         return new TreatmentPlan.NextSession(date, decision, List.copyOf(reasons), List.copyOf(checks));
     }
 

@@ -14,6 +14,7 @@ import org.ketaplan.conclusions.PsychotherapyType;
 import org.ketaplan.conclusions.ResponseStatus;
 import org.ketaplan.conclusions.RiskLevel;
 import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SessionDecision;
 import org.ketaplan.conclusions.SeverityLevel;
 import org.ketaplan.conclusions.TriageLevel;
 import org.ketaplan.facts.Reviewer;
@@ -115,10 +116,6 @@ public record TreatmentPlan(
      * checks to do before dosing.
      */
     public record NextSession(LocalDate date, SessionDecision decision, List<Reason> reasons, List<Check> checks) {
-    }
-
-    public enum SessionDecision {
-        GO, HOLD, NOT_DUE, NONE
     }
 
     public record Check(String check, String ruleId) {

@@ -237,8 +237,11 @@ public final class RuleBaseLoader {
                 problems.add(row.problem(name + " is listed twice"));
             }
         }
+        Map<FlagCode, String> flagLabels = readFlagLabels(files, problems);
+        Wording wording = Wording.read(table(files, Wording.TABLE, problems, "type", "value", "words"), flagLabels,
+                displayDir + "/" + Wording.TABLE, problems);
         return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems),
-                readFlagLabels(files, problems));
+                flagLabels, wording);
     }
 
     private Map<FlagCode, String> readFlagLabels(Map<String, byte[]> files, List<RuleProblem> problems) {

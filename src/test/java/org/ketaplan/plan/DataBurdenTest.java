@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.SessionDecision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ class DataBurdenTest {
                 } else if (!p.missingData().isEmpty()) {
                     // Not needed to plan, but asked for: then no session may go ahead without it.
                     assertThat(p.nextSession().decision()).as("next session without %s", path)
-                            .isEqualTo(TreatmentPlan.SessionDecision.HOLD);
+                            .isEqualTo(SessionDecision.HOLD);
                     assertThat(p.nextSession().checks()).as("checks without %s", path)
                             .anySatisfy(c -> assertThat(c.check()).contains(p.missingData().get(0).fact()));
                 }

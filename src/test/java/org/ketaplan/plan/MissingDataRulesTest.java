@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.NeededBy;
+import org.ketaplan.conclusions.SessionDecision;
 
 /**
  * The rules of {@code rules/ketamine/missing-data.drl} on the real rule set: each rule, and each number below, at
@@ -83,7 +84,7 @@ class MissingDataRulesTest {
             assertThat(p.series().schedule()).isEmpty();
         } else {
             assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
-            assertThat(p.nextSession().decision()).isEqualTo(TreatmentPlan.SessionDecision.HOLD);
+            assertThat(p.nextSession().decision()).isEqualTo(SessionDecision.HOLD);
             assertThat(p.nextSession().checks()).anySatisfy(c -> assertThat(c.check()).contains(fact));
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
+import org.ketaplan.conclusions.SessionDecision;
 import org.ketaplan.facts.Reviewer;
 import org.ketaplan.ruleset.TestRules;
 
@@ -125,7 +126,7 @@ class RelativeContraindicationRulesTest {
             assertThat(ruleIds(p)).contains("MD-01a").doesNotContain("CI-09");
             // Vitals are taken before the first dose (17.4): the plan stands, the session waits for them.
             assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
-            assertThat(p.nextSession().decision()).isEqualTo(TreatmentPlan.SessionDecision.HOLD);
+            assertThat(p.nextSession().decision()).isEqualTo(SessionDecision.HOLD);
         }
 
         @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ketaplan.plan.Plans.plan;
 import static org.ketaplan.plan.Plans.ruleIds;
 import static org.ketaplan.plan.RuleTests.AS_OF;
+import static org.ketaplan.plan.RuleTests.SESSIONS;
 import static org.ketaplan.plan.RuleTests.complete;
 import static org.ketaplan.plan.RuleTests.course;
 import static org.ketaplan.plan.RuleTests.flags;
-import static org.ketaplan.plan.RuleTests.SESSIONS;
 import static org.ketaplan.plan.RuleTests.ptsdOnly;
 import static org.ketaplan.plan.RuleTests.trd;
 

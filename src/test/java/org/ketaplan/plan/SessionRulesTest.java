@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.ResponseStatus;
-import org.ketaplan.plan.TreatmentPlan.SessionDecision;
+import org.ketaplan.conclusions.SessionDecision;
 
 /**
  * The rules of {@code rules/ketamine/sessions.drl} on the real rule set (clinical-spec 17.3): the next session's date

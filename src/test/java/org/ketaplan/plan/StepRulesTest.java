@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.PsychotherapyType;
 import org.ketaplan.conclusions.SeriesType;
+import org.ketaplan.conclusions.SessionDecision;
 import org.ketaplan.conclusions.TriageLevel;
 import org.ketaplan.facts.Reviewer;
-import org.ketaplan.plan.TreatmentPlan.SessionDecision;
 
 /**
  * The rules of {@code rules/ketamine/steps.drl} on the real rule set (clinical-spec 17.2): what a recorded clearance,

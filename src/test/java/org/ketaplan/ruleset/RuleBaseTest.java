@@ -118,6 +118,20 @@ class RuleBaseTest {
                 .hasMessageContaining("no label for flag MAOI_BP");
     }
 
+    /** The page and the cards word every code from the table; a value without words would show as its code. */
+    @Test
+    void everyCodeNeedsItsWords(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("terminology/wording.csv");
+        String text = Files.readString(table);
+        Files.writeString(table, String.join("\n", text.lines().filter(l -> !l.startsWith("psychotherapy,SAFETY_PLAN,"))
+                .toList()) + "\ntriage,CALM,Calm\n");
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("rules/terminology/wording.csv")
+                .hasMessageContaining("'CALM' is not a value of triage")
+                .hasMessageContaining("no words for psychotherapy SAFETY_PLAN");
+    }
+
     @Test
     void syntaxErrorIsReportedWithRulesPathAndLine(@TempDir Path dir) throws IOException {
         TestRules.copyTables(dir);

@@ -73,6 +73,17 @@ class OperationsTest {
                 .then().statusCode(200).body("ruleset.version", equalTo(version));
     }
 
+    /** The clinician page words a plan from this, the same table the EHR cards use. */
+    @Test
+    void theWordingOfTheActiveRuleSetIsPublic() {
+        String version = ops().get("/api/v1/rules").then().extract().path("version");
+        given().get("/api/v1/wording").then().statusCode(200)
+                .body("version", equalTo(version))
+                .body("types.psychotherapy.DEPRESSION_EBP", equalTo("Evidence-based psychotherapy for depression"))
+                .body("types.sessionDecision.HOLD", equalTo("Hold"))
+                .body("flags.OFF_LABEL", containsString("Off-label"));
+    }
+
     @ParameterizedTest(name = "{0} {1} is not on the public port")
     @CsvSource({"POST, /api/v1/rules/reload", "GET, /api/v1/rules/traceability", "GET, /q/metrics",
             "GET, /q/health", "GET, /q/openapi"})

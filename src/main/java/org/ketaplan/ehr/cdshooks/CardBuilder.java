@@ -2,12 +2,12 @@ package org.ketaplan.ehr.cdshooks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.ketaplan.conclusions.EligibilityLevel;
 import org.ketaplan.conclusions.TriageLevel;
 import org.ketaplan.plan.TreatmentPlan;
+import org.ketaplan.ruleset.Wording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,9 +34,9 @@ final class CardBuilder {
     private CardBuilder() {
     }
 
-    static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan) {
+    static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan, Wording wording) {
         CdsHooks.Source source = new CdsHooks.Source("Ketaplan rules " + plan.ruleset().version(), null, TOPIC);
-        String detail = detail(plan);
+        String detail = detail(plan, wording);
         if (plan.triage() == TriageLevel.EMERGENCY_REFERRAL) {
             return card("Same-day emergency evaluation needed before any ketamine plan", detail, "critical", source,
                     List.of());
@@ -60,10 +60,10 @@ final class CardBuilder {
                     psychotherapyOnly(plan, requestGroup, carePlan));
         }
         if (plan.series().schedule().isEmpty()) {
-            return card("Ketamine plan: " + words(plan.maintenance().type().name()) + " (details)", detail, "info",
+            return card("Ketamine plan: " + wording.of("maintenance", plan.maintenance().type()) + " (details)", detail, "info",
                     source, List.of());
         }
-        String summary = "Proposed: " + words(plan.series().type().name()) + ", " + plan.series().schedule().size()
+        String summary = "Proposed: " + wording.of("series", plan.series().type()) + ", " + plan.series().schedule().size()
                 + " sessions from " + plan.series().schedule().get(0);
         List<CdsHooks.Suggestion> suggestions = new ArrayList<>();
         suggestions.add(new CdsHooks.Suggestion("Propose the series and psychotherapy as draft orders",
@@ -102,18 +102,18 @@ final class CardBuilder {
                 OVERRIDE_REASONS, null);
     }
 
-    static String detail(TreatmentPlan p) {
+    static String detail(TreatmentPlan p, Wording wording) {
         StringBuilder md = new StringBuilder();
-        md.append("**Triage:** ").append(words(p.triage().name())).append("  \n");
+        md.append("**Triage:** ").append(wording.of("triage", p.triage())).append("  \n");
         p.triageReasons().forEach(r -> md.append("- ").append(r.text()).append(rule(r.ruleId())).append('\n'));
-        md.append("\n**Eligibility:** ").append(words(p.eligibility().name()))
-                .append(" · **Indication:** ").append(words(p.indication().name())).append('\n');
+        md.append("\n**Eligibility:** ").append(wording.of("eligibility", p.eligibility()))
+                .append(" · **Indication:** ").append(wording.of("indication", p.indication())).append('\n');
         p.eligibilityReasons().stream()
                 .filter(r -> r.level() != EligibilityLevel.INSUFFICIENT_DATA && r.level() != EligibilityLevel.NEEDS_CLEARANCE)
                 .forEach(r -> md.append("- ").append(r.text()).append(rule(r.ruleId())).append('\n'));
         if (!p.clearances().isEmpty()) {
             md.append("\n**Clearances needed**\n");
-            p.clearances().forEach(c -> md.append("- ").append(words(c.reviewer().name())).append(": ")
+            p.clearances().forEach(c -> md.append("- ").append(wording.of("reviewer", c.reviewer())).append(": ")
                     .append(c.reason()).append(rule(c.ruleId())).append('\n'));
         }
         if (!p.missingData().isEmpty()) {
@@ -122,19 +122,19 @@ final class CardBuilder {
                     .append(rule(m.ruleId())).append('\n'));
         }
         TreatmentPlan.Series s = p.series();
-        md.append("\n**Series:** ").append(words(s.type().name()));
+        md.append("\n**Series:** ").append(wording.of("series", s.type()));
         if (s.proposedType() != null) {
-            md.append(" (would be ").append(words(s.proposedType().name())).append(" once resolved)");
+            md.append(" (would be ").append(wording.of("series", s.proposedType())).append(" once resolved)");
         }
         md.append('\n');
         if (!s.schedule().isEmpty()) {
             md.append("- Dates: ").append(String.join(", ", s.schedule().stream().map(Object::toString).toList()))
                     .append('\n');
         }
-        md.append("\n**After the series:** ").append(words(p.maintenance().type().name())).append('\n');
+        md.append("\n**After the series:** ").append(wording.of("maintenance", p.maintenance().type())).append('\n');
         if (!p.psychotherapy().isEmpty()) {
             md.append("\n**Psychotherapy**\n");
-            p.psychotherapy().forEach(t -> md.append("- ").append(words(t.type().name())).append(": ")
+            p.psychotherapy().forEach(t -> md.append("- ").append(wording.of("psychotherapy", t.type())).append(": ")
                     .append(t.detail()).append(rule(t.ruleId())).append('\n'));
         }
         if (p.flagDetails().size() > 1) {
@@ -155,10 +155,5 @@ final class CardBuilder {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String words(String enumName) {
-        String w = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 }

@@ -159,7 +159,7 @@ public class CdsService {
         FhirTerminology codes = rules.current().terminology().fhir();
         JsonNode group = resource(FhirPlanWriter.requestGroup(plan, subject, codes));
         JsonNode care = resource(FhirPlanWriter.carePlan(plan, subject, codes));
-        return new CdsHooks.Response(List.of(CardBuilder.card(plan, group, care)));
+        return new CdsHooks.Response(List.of(CardBuilder.card(plan, group, care, rules.current().terminology().wording())));
     }
 
     /** The EHR's data is out of the ranges the contract allows: say which fields, not their values. */

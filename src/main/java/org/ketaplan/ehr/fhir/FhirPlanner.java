@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ketaplan.plan.SiteConfig;
 import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.RequestReader;
+import org.ketaplan.plan.SiteConfig;
 import org.ketaplan.plan.TreatmentPlan;
 import org.ketaplan.ruleset.RuleBaseHolder;
 

@@ -29,14 +29,14 @@ class CardBuilderTest {
                 .encodeResourceToString(FhirPlanWriter.requestGroup(plan, subject, fhir)));
         JsonNode care = JSON.readTree(CONTEXT.newJsonParser()
                 .encodeResourceToString(FhirPlanWriter.carePlan(plan, subject, fhir)));
-        return CardBuilder.card(plan, group, care);
+        return CardBuilder.card(plan, group, care, TestRules.ruleBase().terminology().wording());
     }
 
     @Test
     void scheduledPlanIsAnInfoCardProposingTheSeries() throws Exception {
         CdsHooks.Card card = card(Requests.complete());
         assertThat(card.indicator()).isEqualTo("info");
-        assertThat(card.summary()).startsWith("Proposed: Iv ketamine induction, 6 sessions from ").hasSizeLessThan(140);
+        assertThat(card.summary()).startsWith("Proposed: IV ketamine induction, 6 sessions from ").hasSizeLessThan(140);
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
         assertThat(card.suggestions()).hasSize(2);
         assertThat(card.suggestions().get(0).isRecommended()).isTrue();

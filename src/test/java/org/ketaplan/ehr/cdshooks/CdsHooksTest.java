@@ -242,7 +242,7 @@ class CdsHooksTest {
         // not derivable, so unknown and to collect:
         assertThat(detail).contains("**To collect**").contains("`medicalHistory.aneurysmalVascularDisease`")
                 .contains("`treatmentHistory.adequateAntidepressantTrials`");
-        assertThat(detail).contains("Trauma focused");
+        assertThat(detail).contains("Trauma-focused psychotherapy");
         JsonNode suggestion = card.path("suggestions").get(0);
         assertThat(card.path("selectionBehavior").asText()).isEqualTo("at-most-one");
         JsonNode group = suggestion.path("actions").get(0).path("resource");
