@@ -65,6 +65,7 @@ import org.ketaplan.facts.Course;
 import org.ketaplan.ruleset.RuleBase;
 import org.ketaplan.ruleset.RuleBaseHolder;
 import org.ketaplan.ruleset.RuleInfo;
+import org.ketaplan.ruleset.Terminology;
 
 /**
  * Request in, plan out: maps the request to facts, runs the rules, and assembles the plan. The assembly
@@ -210,7 +211,25 @@ public class PlanService {
                 triage, triageReasons, eligibility, eligibilityReasons, indication(result),
                 findings(result, course), series, alternatives, maintenance, psychotherapy, adjuncts, monitoring,
                 clearances, allMissing, List.copyOf(flagSet), flagDetails, notes, nextSession,
-                List.copyOf(resolvedClearances), remsForms, rationale, DISCLAIMER);
+                openSteps(allMissing, rb), List.copyOf(resolvedClearances), remsForms, rationale, DISCLAIMER);
+    }
+
+    private static List<TreatmentPlan.OpenStep> openSteps(List<TreatmentPlan.MissingItem> missing, RuleBase rb) {
+        record Group(Terminology.CollectionStep step, List<TreatmentPlan.MissingItem> items) {
+        }
+        Map<String, Group> byStep = new LinkedHashMap<>();
+        for (var m : missing) {
+            Terminology.CollectionStep step = rb.terminology().stepFor(m.fact());
+            byStep.computeIfAbsent(step.step(), k -> new Group(step, new ArrayList<>())).items().add(m);
+        }
+        return byStep.values().stream()
+                .map(g -> new TreatmentPlan.OpenStep(g.step().step(),
+                        g.items().stream().map(TreatmentPlan.MissingItem::neededBy).min(Comparator.naturalOrder())
+                                .orElseThrow(),
+                        g.items().stream().map(TreatmentPlan.MissingItem::fact).toList()))
+                .sorted(Comparator.comparing(TreatmentPlan.OpenStep::neededBy)
+                        .thenComparing(o -> byStep.get(o.step()).step().order()))
+                .toList();
     }
 
     /** A recorded clearance answers a clearance the plan asks for: same reviewer, and the rule or its spec ID. */
@@ -246,11 +265,14 @@ public class PlanService {
             return new TreatmentPlan.NextSession(null, SessionDecision.NONE, List.of(), List.of());
         }
         List<TreatmentPlan.Reason> reasons = new ArrayList<>();
+        var words = result.ruleBase().terminology().wording();
         if (triage != TriageLevel.ROUTINE) {
-            reasons.add(new TreatmentPlan.Reason("Triage is " + triage + ": no session until that is resolved.", null));
+            reasons.add(new TreatmentPlan.Reason("Triage: " + words.of("triage", triage)
+                    + ". No session until that is resolved.", null));
         }
         if (eligibility != EligibilityLevel.ELIGIBLE) {
-            reasons.add(new TreatmentPlan.Reason("Eligibility is " + eligibility + ": see eligibilityReasons.", null));
+            reasons.add(new TreatmentPlan.Reason("Eligibility: " + words.of("eligibility", eligibility)
+                    + ". See the eligibility reasons.", null));
         }
         for (var p : byRuleId(result.itemsOf(SessionHold.class))) {
             var reason = new TreatmentPlan.Reason(((SessionHold) p.item()).reason(), id(p.rule()));

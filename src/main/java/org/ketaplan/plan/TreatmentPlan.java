@@ -24,7 +24,7 @@ import org.ketaplan.facts.Reviewer;
  * {@code flagDetails}, {@code notes}, {@code findings.ptsdResponse}, {@code series.sessionsGiven},
  * {@code maintenance.reviewBy}, {@code dose.idealBodyWeightKg}) only add detail; every item names its rule. The v1.1
  * course of care adds {@code nextSession}, {@code resolvedClearances}, {@code remsForms} and
- * {@code missingData[].neededBy}.
+ * {@code missingData[].neededBy}; {@code openSteps} groups what is missing into the steps a clinician takes.
  */
 public record TreatmentPlan(
         String planId,
@@ -48,6 +48,7 @@ public record TreatmentPlan(
         List<FlagItem> flagDetails,
         List<Reason> notes,
         NextSession nextSession,
+        List<OpenStep> openSteps,
         List<ResolvedClearance> resolvedClearances,
         List<RemsForm> remsForms,
         List<RationaleItem> rationale,
@@ -119,6 +120,13 @@ public record TreatmentPlan(
     }
 
     public record Check(String check, String ruleId) {
+    }
+
+    /**
+     * What is still missing, as the steps a clinician takes (rules/terminology/collection-steps.csv), most urgent
+     * first: {@code neededBy} is the most urgent of its facts, {@code facts} their request paths.
+     */
+    public record OpenStep(String step, NeededBy neededBy, List<String> facts) {
     }
 
     public record ResolvedClearance(Reviewer reviewer, String ruleId, LocalDate date) {

@@ -54,6 +54,7 @@ public final class RuleBaseLoader {
     static final String CLASSES = "terminology/medication-classes.csv";
     static final String PARAMETERS = "parameters.csv";
     static final String FLAG_LABELS = "terminology/flag-labels.csv";
+    static final String COLLECTION_STEPS = "terminology/collection-steps.csv";
     private static final String KFS_ROOT = "src/main/resources/";
     private static final Set<String> STRENGTHS = Set.of("FIRM", "PRACTICE", "UNCERTAIN");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d{2}[a-z]?");
@@ -241,7 +242,23 @@ public final class RuleBaseLoader {
         Wording wording = Wording.read(table(files, Wording.TABLE, problems, "type", "value", "words"), flagLabels,
                 displayDir + "/" + Wording.TABLE, problems);
         return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems),
-                flagLabels, wording);
+                flagLabels, wording, readCollectionSteps(files, problems));
+    }
+
+    private List<Terminology.CollectionStep> readCollectionSteps(Map<String, byte[]> files, List<RuleProblem> problems) {
+        List<Terminology.CollectionStep> steps = new ArrayList<>();
+        for (CsvTable.Row row : table(files, COLLECTION_STEPS, problems, "fact", "step", "order")) {
+            try {
+                int order = Integer.parseInt(row.get("order"));
+                if (row.get("fact").isEmpty() || row.get("step").isEmpty() || order < 1) {
+                    throw new NumberFormatException();
+                }
+                steps.add(new Terminology.CollectionStep(row.get("fact"), row.get("step"), order));
+            } catch (NumberFormatException e) {
+                problems.add(row.problem("a step needs a fact path, its words and an order of 1 or more"));
+            }
+        }
+        return List.copyOf(steps);
     }
 
     private Map<FlagCode, String> readFlagLabels(Map<String, byte[]> files, List<RuleProblem> problems) {

@@ -1,5 +1,6 @@
 package org.ketaplan.ruleset;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +12,28 @@ import org.ketaplan.conclusions.FlagCode;
  * each plan flag and the words for every code (one wording for the web page and the EHR cards).
  */
 public record Terminology(Map<String, Entry> medications, Set<String> classes, FhirTerminology fhir,
-                          Map<FlagCode, String> flagLabels, Wording wording) {
+                          Map<FlagCode, String> flagLabels, Wording wording, List<CollectionStep> collectionSteps) {
+
+    /** A step a clinician takes to collect the missing facts whose path starts with {@code fact}. */
+    public record CollectionStep(String fact, String step, int order) {
+
+        /** "medicalHistory" covers medicalHistory.hypertension; "vitals" covers vitals[].heartRate. */
+        public boolean covers(String missingFact) {
+            return missingFact.equals(fact) || missingFact.startsWith(fact + ".") || missingFact.startsWith(fact + "[")
+                    || missingFact.startsWith(fact + " ");
+        }
+    }
+
+    /** The step that collects a missing fact: the longest matching prefix, or a step named by the fact itself. */
+    public CollectionStep stepFor(String missingFact) {
+        CollectionStep best = null;
+        for (CollectionStep s : collectionSteps) {
+            if (s.covers(missingFact) && (best == null || s.fact().length() > best.fact().length())) {
+                best = s;
+            }
+        }
+        return best != null ? best : new CollectionStep(missingFact, missingFact, Integer.MAX_VALUE);
+    }
 
     public record Entry(String name, Set<String> classes, Double diazepamMgPerMg) {
     }
