@@ -20,7 +20,32 @@ public record FhirTerminology(
         Map<String, String> answers,
         Map<String, Map<String, Double>> units,
         Map<String, List<ProcedureRow>> procedures,
-        Map<String, PlanCode> planCodes) {
+        Map<String, PlanCode> planCodes,
+        List<AllergyRow> allergies,
+        List<ProductRow> ketamineProducts) {
+
+    /** A medication given that is a ketamine session of {@code modality} (fhir-ketamine-products.csv). */
+    public record ProductRow(String system, String code, String text, String modality) {
+        public boolean matches(String system, String code, List<String> words) {
+            if (this.code != null) {
+                return this.code.equals(code) && this.system.equals(system);
+            }
+            return words.stream().anyMatch(w -> w != null
+                    && w.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** An allergy record sets {@code sets} to {@code value} when it has this coding, or names {@code text}. */
+    public record AllergyRow(String system, String code, String text, String sets, String value) {
+        public boolean matches(String system, String code) {
+            return this.code != null && this.code.equals(code) && this.system != null && this.system.equals(system);
+        }
+
+        public boolean named(String words) {
+            return text != null && words != null
+                    && words.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 
     /** system|code of an EHR coding, the key of every map here. */
     public static String key(String system, String code) {
@@ -29,7 +54,7 @@ public record FhirTerminology(
 
     /** {@code at} is the row's file and line, for messages. */
     public record ConditionRow(String system, String code, boolean prefix, String sets, String value,
-                               String provisionalValue, String refutedValue, String at) {
+                               String provisionalValue, String refutedValue, String historyValue, String at) {
         public boolean matches(String system, String code) {
             return this.system.equals(system) && code != null
                     && (prefix ? code.toUpperCase(java.util.Locale.ROOT).startsWith(this.code)
@@ -85,9 +110,12 @@ public record FhirTerminology(
     static final String UNITS = "terminology/fhir-units.csv";
     static final String PROCEDURES = "terminology/fhir-procedures.csv";
     static final String PLAN_CODES = "terminology/fhir-plan-codes.csv";
+    static final String ALLERGIES = "terminology/fhir-allergies.csv";
+    static final String KETAMINE_PRODUCTS = "terminology/fhir-ketamine-products.csv";
 
     private static final Map<String, String> SYSTEMS = Map.of(
-            "icd-10-cm", "http://hl7.org/fhir/sid/icd-10-cm", "snomed", "http://snomed.info/sct");
+            "icd-10-cm", "http://hl7.org/fhir/sid/icd-10-cm", "snomed", "http://snomed.info/sct",
+            "rxnorm", "http://www.nlm.nih.gov/research/umls/rxnorm");
     private static final Pattern PATH = Pattern.compile("[a-z][A-Za-z]*\\.[a-z][A-Za-z]*(\\[\\])?");
     private static final Pattern URL = Pattern.compile("(https?|urn):\\S+");
     /** What an observation may report: the request fields the mapping knows how to fill. */
@@ -102,7 +130,7 @@ public record FhirTerminology(
     static FhirTerminology read(Map<String, byte[]> files, String displayDir, List<RuleProblem> problems) {
         List<ConditionRow> conditions = new ArrayList<>();
         for (CsvTable.Row row : table(files, displayDir, CONDITIONS, problems,
-                "system", "code", "match", "sets", "value", "provisional_value", "refuted_value")) {
+                "system", "code", "match", "sets", "value", "provisional_value", "refuted_value", "history_value")) {
             String system = SYSTEMS.getOrDefault(row.get("system"), row.get("system"));
             if (!URL.matcher(system).matches() || row.get("code").isEmpty()) {
                 problems.add(row.problem("a condition row needs a system (icd-10-cm, snomed or a URL) and a code"));
@@ -112,14 +140,16 @@ public record FhirTerminology(
                 problems.add(row.problem("match must be exact or prefix, got '" + row.get("match") + "'"));
                 continue;
             }
-            if (!PATH.matcher(row.get("sets")).matches() || row.get("value").isEmpty()) {
-                problems.add(row.problem("sets must be a request path such as diagnoses.ptsd, with a value"));
+            if (!PATH.matcher(row.get("sets")).matches()
+                    || (row.get("value").isEmpty() && row.get("history_value").isEmpty())) {
+                problems.add(row.problem("sets must be a request path such as diagnoses.ptsd, with a value or a "
+                        + "history_value"));
                 continue;
             }
             conditions.add(new ConditionRow(system, row.get("code").toUpperCase(java.util.Locale.ROOT),
-                    row.get("match").equals("prefix"), row.get("sets"), row.get("value"),
+                    row.get("match").equals("prefix"), row.get("sets"), blankToNull(row.get("value")),
                     blankToNull(row.get("provisional_value")), blankToNull(row.get("refuted_value")),
-                    row.file() + ":" + row.line()));
+                    blankToNull(row.get("history_value")), row.file() + ":" + row.line()));
         }
         Map<String, List<String>> strength = new HashMap<>();
         for (CsvTable.Row row : table(files, displayDir, STRENGTH, problems, "path", "values")) {
@@ -163,8 +193,32 @@ public record FhirTerminology(
         for (CsvTable.Row row : table(files, displayDir, PLAN_CODES, problems, "item", "system", "code", "display")) {
             planCodes.put(row.get("item"), new PlanCode(row.get("system"), row.get("code"), row.get("display")));
         }
+        List<AllergyRow> allergies = new ArrayList<>();
+        for (CsvTable.Row row : table(files, displayDir, ALLERGIES, problems, "system", "code", "text", "sets", "value")) {
+            boolean coded = !row.get("system").isEmpty() && !row.get("code").isEmpty();
+            if ((!coded && row.get("text").isEmpty()) || !PATH.matcher(row.get("sets")).matches()
+                    || row.get("value").isEmpty()) {
+                problems.add(row.problem("an allergy row needs a system and code, or a text, and a request path "
+                        + "with its value"));
+                continue;
+            }
+            allergies.add(new AllergyRow(coded ? SYSTEMS.getOrDefault(row.get("system"), row.get("system")) : null,
+                    coded ? row.get("code") : null, blankToNull(row.get("text")), row.get("sets"), row.get("value")));
+        }
+        List<ProductRow> products = new ArrayList<>();
+        for (CsvTable.Row row : table(files, displayDir, KETAMINE_PRODUCTS, problems, "system", "code", "text", "modality")) {
+            boolean coded = !row.get("system").isEmpty() && !row.get("code").isEmpty();
+            if ((!coded && row.get("text").isEmpty()) || !Set.of("IV_KETAMINE", "ESKETAMINE").contains(row.get("modality"))) {
+                problems.add(row.problem("a product row needs a system and code, or a text, and a modality "
+                        + "(IV_KETAMINE or ESKETAMINE)"));
+                continue;
+            }
+            products.add(new ProductRow(coded ? SYSTEMS.getOrDefault(row.get("system"), row.get("system")) : null,
+                    coded ? row.get("code") : null, blankToNull(row.get("text")), row.get("modality")));
+        }
         return new FhirTerminology(List.copyOf(conditions), Map.copyOf(strength), Map.copyOf(observations),
-                Map.copyOf(answers), Map.copyOf(units), Map.copyOf(procedures), Map.copyOf(planCodes));
+                Map.copyOf(answers), Map.copyOf(units), Map.copyOf(procedures), Map.copyOf(planCodes),
+                List.copyOf(allergies), List.copyOf(products));
     }
 
     private static List<CsvTable.Row> table(Map<String, byte[]> files, String displayDir, String path,

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +26,12 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-@Path("/api/v1/plans")
+@Path(PlanResource.PATH)
 public class PlanResource {
+
+    static final String PATH = "/api/v1/plans";
+    /** A complete request with a long course is under 64 KiB; the EHR endpoints accept more (application.properties). */
+    static final int MAX_BODY = 256 * 1024;
 
     private final RequestReader reader;
     private final PlanService service;
@@ -66,6 +71,10 @@ public class PlanResource {
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Uni<byte[]> create(byte[] body) {
+        if (body != null && body.length > MAX_BODY) {
+            // A body sent without a declared length (chunked) is measured once read.
+            throw new WebApplicationException(RequestBasics.tooLarge());
+        }
         if (body != null && body.length > EVENT_LOOP_BODY_LIMIT) {
             // Hundreds of list elements cost tens of milliseconds of rule matching: never on the event loop,
             // where they would stall every other request (docs/performance.md, worst case within the limits).

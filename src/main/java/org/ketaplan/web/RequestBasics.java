@@ -22,6 +22,25 @@ public class RequestBasics {
             return ProblemMappers.problem(415, "Unsupported media type",
                     "Send the body with a Content-Type (application/json, or application/fhir+json for FHIR).", null);
         }
+        // The server accepts 4 MiB for EHR payloads; a plan request never needs more than its own limit, and is
+        // refused from its declared length before its body is read.
+        if (PlanResource.PATH.equals(request.getUriInfo().getPath()) && declaredLength(request) > PlanResource.MAX_BODY) {
+            return tooLarge();
+        }
         return null;
+    }
+
+    static Response tooLarge() {
+        return ProblemMappers.problem(413, "Request too large", "A plan request is at most "
+                + PlanResource.MAX_BODY / 1024 + " KiB.", null);
+    }
+
+    private static long declaredLength(ContainerRequestContext request) {
+        try {
+            String length = request.getHeaderString("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

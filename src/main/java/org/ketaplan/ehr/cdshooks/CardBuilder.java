@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.NeededBy;
 import org.ketaplan.conclusions.TriageLevel;
 import org.ketaplan.plan.TreatmentPlan;
 import org.ketaplan.ruleset.Wording;
@@ -34,37 +35,45 @@ final class CardBuilder {
     private CardBuilder() {
     }
 
-    static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan, Wording wording) {
+    /**
+     * {@code link}: the clinician page with this patient's draft, where the open steps are completed (on every
+     * card). Indicators follow CDS Hooks' intent: critical when the plan must stop now, warning only for a safety
+     * finding that needs action today, info otherwise (a plan waiting for data is not an alarm).
+     */
+    static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan, Wording wording,
+                              CdsHooks.Link link) {
         CdsHooks.Source source = new CdsHooks.Source("Ketaplan rules " + plan.ruleset().version(), null, TOPIC);
+        List<CdsHooks.Link> links = link == null ? List.of() : List.of(link);
         String detail = detail(plan, wording);
         if (plan.triage() == TriageLevel.EMERGENCY_REFERRAL) {
             return card("Same-day emergency evaluation needed before any ketamine plan", detail, "critical", source,
-                    List.of());
+                    List.of(), links);
         }
         if (plan.eligibility() == EligibilityLevel.INELIGIBLE) {
             return card("Ketamine and esketamine not advised: a contraindication was found", detail, "critical",
-                    source, List.of());
+                    source, List.of(), links);
         }
-        if (plan.triage() == TriageLevel.URGENT_SAME_DAY_ASSESSMENT
-                || plan.eligibility() == EligibilityLevel.INSUFFICIENT_DATA
+        if (plan.triage() == TriageLevel.URGENT_SAME_DAY_ASSESSMENT) {
+            return card("Same-day clinician assessment needed before a ketamine plan", detail, "warning", source,
+                    psychotherapyOnly(plan, requestGroup, carePlan), links);
+        }
+        if (plan.eligibility() == EligibilityLevel.INSUFFICIENT_DATA
                 || plan.eligibility() == EligibilityLevel.NEEDS_CLEARANCE) {
-            String summary = "Ketamine plan on hold: " + count(plan.missingData().size(), "fact") + " to collect, "
-                    + count(plan.clearances().size(), "clearance") + " needed";
-            if (plan.triage() == TriageLevel.URGENT_SAME_DAY_ASSESSMENT) {
-                summary = "Same-day clinician assessment needed before a ketamine plan";
-            }
-            return card(summary, detail, "warning", source, psychotherapyOnly(plan, requestGroup, carePlan));
+            long steps = plan.openSteps().stream().filter(o -> o.neededBy() == NeededBy.BLOCKS_PLAN).count()
+                    + plan.clearances().size();
+            return card("Ketamine plan: " + count((int) steps, "step") + " to complete in Ketaplan", detail, "info",
+                    source, psychotherapyOnly(plan, requestGroup, carePlan), links);
         }
         if (plan.eligibility() == EligibilityLevel.NOT_INDICATED) {
             return card("Ketamine not indicated now; next steps are in the details", detail, "info", source,
-                    psychotherapyOnly(plan, requestGroup, carePlan));
+                    psychotherapyOnly(plan, requestGroup, carePlan), links);
         }
         if (plan.series().schedule().isEmpty()) {
-            return card("Ketamine plan: " + wording.of("maintenance", plan.maintenance().type()) + " (details)", detail, "info",
-                    source, List.of());
+            return card("Ketamine plan: " + wording.of("maintenance", plan.maintenance().type()) + " (details)", detail,
+                    "info", source, List.of(), links);
         }
-        String summary = "Proposed: " + wording.of("series", plan.series().type()) + ", " + plan.series().schedule().size()
-                + " sessions from " + plan.series().schedule().get(0);
+        String summary = "Proposed: " + wording.of("series", plan.series().type()) + ", "
+                + plan.series().schedule().size() + " sessions from " + plan.series().schedule().get(0);
         List<CdsHooks.Suggestion> suggestions = new ArrayList<>();
         suggestions.add(new CdsHooks.Suggestion("Propose the series and psychotherapy as draft orders",
                 UUID.randomUUID().toString(), true, List.of(new CdsHooks.Action("create",
@@ -73,7 +82,7 @@ final class CardBuilder {
         suggestions.add(new CdsHooks.Suggestion("Propose as a draft care plan with a response goal",
                 UUID.randomUUID().toString(), false, List.of(new CdsHooks.Action("create",
                 "Create a draft CarePlan with a Goal of at least 50% improvement", carePlan, null))));
-        return card(summary, detail, "info", source, suggestions);
+        return card(summary, detail, "info", source, suggestions, links);
     }
 
     /**
@@ -95,11 +104,11 @@ final class CardBuilder {
     }
 
     private static CdsHooks.Card card(String summary, String detail, String indicator, CdsHooks.Source source,
-                                      List<CdsHooks.Suggestion> suggestions) {
+                                      List<CdsHooks.Suggestion> suggestions, List<CdsHooks.Link> links) {
         String s = summary.length() < SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 4) + "...";
         return new CdsHooks.Card(UUID.randomUUID().toString(), s, detail, indicator, source,
                 suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "at-most-one",
-                OVERRIDE_REASONS, null);
+                OVERRIDE_REASONS, links.isEmpty() ? null : links);
     }
 
     static String detail(TreatmentPlan p, Wording wording) {
@@ -116,10 +125,12 @@ final class CardBuilder {
             p.clearances().forEach(c -> md.append("- ").append(wording.of("reviewer", c.reviewer())).append(": ")
                     .append(c.reason()).append(rule(c.ruleId())).append('\n'));
         }
-        if (!p.missingData().isEmpty()) {
-            md.append("\n**To collect**\n");
-            p.missingData().forEach(m -> md.append("- [ ] `").append(m.fact()).append("`: ").append(m.reason())
-                    .append(rule(m.ruleId())).append('\n'));
+        if (!p.openSteps().isEmpty()) {
+            // Steps a clinician takes, in words and most urgent first; the fields are on the page behind the link.
+            md.append("\n**Steps to complete**\n");
+            p.openSteps().forEach(o -> md.append("- [ ] ").append(o.step())
+                    .append(o.facts().size() > 1 ? " (" + o.facts().size() + " items)" : "").append(" · ")
+                    .append(wording.of("neededBy", o.neededBy())).append('\n'));
         }
         TreatmentPlan.Series s = p.series();
         md.append("\n**Series:** ").append(wording.of("series", s.type()));

@@ -21,6 +21,16 @@ public interface CdsConfig {
      */
     Optional<String> baseUrl();
 
+    /**
+     * The clinician page as a clinician's browser reaches it (e.g. https://ketaplan.example.org/): each card links
+     * to it with a draft id. Without it, the base URL the EHR called is used.
+     */
+    Optional<String> pageUrl();
+
+    /** Show no card at all for a patient for whom ketamine is not indicated (a site's choice; off by default). */
+    @WithDefault("false")
+    boolean hideNotIndicated();
+
     /** Trusted EHRs by a name of your choice: ketaplan.cds.issuers.NAME.iss / .jwks / .jku */
     Map<String, Issuer> issuers();
 

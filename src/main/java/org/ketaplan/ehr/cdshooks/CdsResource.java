@@ -9,7 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,8 +56,8 @@ public class CdsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Call a CDS service (patient-view or order-select) with FHIR R4 prefetch")
-    public CdsHooks.Response call(@PathParam("id") String id, byte[] body) {
-        return service.evaluate(id, read(body, CdsHooks.Request.class));
+    public CdsHooks.Response call(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
+        return service.evaluate(id, read(body, CdsHooks.Request.class), uri.getBaseUri().toString());
     }
 
     /**

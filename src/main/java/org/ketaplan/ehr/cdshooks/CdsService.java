@@ -15,14 +15,16 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.jboss.logging.Logger;
+import org.ketaplan.conclusions.EligibilityLevel;
+import org.ketaplan.conclusions.TriageLevel;
 import org.ketaplan.ehr.fhir.FhirFacts;
 import org.ketaplan.ehr.fhir.FhirPlanWriter;
 import org.ketaplan.ehr.fhir.FhirPlanner;
 import org.ketaplan.ehr.fhir.FhirSupport;
 import org.ketaplan.plan.BadRequestProblem;
+import org.ketaplan.plan.DraftStore;
 import org.ketaplan.plan.TreatmentPlan;
 import org.ketaplan.plan.Violation;
-import org.ketaplan.ruleset.FhirTerminology;
 import org.ketaplan.ruleset.RuleBaseHolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +69,7 @@ public class CdsService {
     }
 
     private final CdsConfig config;
+    private final DraftStore drafts;
     private final FhirSupport fhir;
     private final FhirPlanner planner;
     private final RuleBaseHolder rules;
@@ -77,8 +80,10 @@ public class CdsService {
     /** A FHIR logical id (R4 "id" datatype): anything else is refused before it reaches a URL. */
     private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-    public CdsService(CdsConfig config, FhirSupport fhir, FhirPlanner planner, RuleBaseHolder rules, ObjectMapper json) {
+    public CdsService(CdsConfig config, FhirSupport fhir, FhirPlanner planner, RuleBaseHolder rules, ObjectMapper json,
+                      DraftStore drafts) {
         this.config = config;
+        this.drafts = drafts;
         this.fhir = fhir;
         this.planner = planner;
         this.rules = rules;
@@ -109,7 +114,8 @@ public class CdsService {
         Map<String, List<String>> codes = rules.current().terminology().fhir().prefetchCodes();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("patient", "Patient/" + p);
-        m.put("conditions", "Condition?patient=" + p + "&clinical-status=active");
+        // Every status: a resolved psychosis, mania or haemorrhage is history the rules need (fhir-conditions.csv).
+        m.put("conditions", "Condition?patient=" + p);
         PREFETCH_COUNTS.forEach((key, count) -> {
             List<String> keyCodes = codes.get(key);
             if (keyCodes != null) {
@@ -120,10 +126,13 @@ public class CdsService {
         m.put("medicationRequests", "MedicationRequest?patient=" + p + "&status=active");
         m.put("medicationStatements", "MedicationStatement?patient=" + p + "&status=active");
         m.put("procedures", "Procedure?patient=" + p);
+        m.put("allergies", "AllergyIntolerance?patient=" + p);
+        m.put("administrations", "MedicationAdministration?patient=" + p + "&status=completed");
         return m;
     }
 
-    public CdsHooks.Response evaluate(String serviceId, CdsHooks.Request request) {
+    /** {@code calledBase}: the base URL the EHR called, for the card's link when no page URL is configured. */
+    public CdsHooks.Response evaluate(String serviceId, CdsHooks.Request request, String calledBase) {
         boolean order = ORDER_SERVICE.equals(serviceId);
         if (!order && !PLAN_SERVICE.equals(serviceId)) {
             throw new CdsProblem(404, "no CDS service " + serviceId);
@@ -143,7 +152,8 @@ public class CdsService {
         if (order && !ketamineSelected(request.context())) {
             return new CdsHooks.Response(List.of());
         }
-        ObjectNode planRequest = planner.request(gather(request, patientId, order));
+        FhirPlanner.EhrRequest ehr = planner.requestWithSources(gather(request, patientId, order));
+        ObjectNode planRequest = ehr.request();
         // patient-view fires for every chart opened: only patients with depression or PTSD get a card.
         if (!order && !planRequest.path("diagnoses").has("majorDepressiveDisorder")
                 && !planRequest.path("diagnoses").has("ptsd")) {
@@ -155,11 +165,24 @@ public class CdsService {
         } catch (BadRequestProblem e) {
             return new CdsHooks.Response(List.of(dataProblemCard(e.violations())));
         }
+        if (config.hideNotIndicated() && plan.eligibility() == EligibilityLevel.NOT_INDICATED
+                && plan.triage() == TriageLevel.ROUTINE) {
+            return new CdsHooks.Response(List.of());
+        }
         Reference subject = new Reference("Patient/" + patientId);
-        FhirTerminology codes = rules.current().terminology().fhir();
-        JsonNode group = resource(FhirPlanWriter.requestGroup(plan, subject, codes));
-        JsonNode care = resource(FhirPlanWriter.carePlan(plan, subject, codes));
-        return new CdsHooks.Response(List.of(CardBuilder.card(plan, group, care, rules.current().terminology().wording())));
+        var terminology = rules.current().terminology();
+        JsonNode group = resource(FhirPlanWriter.requestGroup(plan, subject, terminology.fhir()));
+        JsonNode care = resource(FhirPlanWriter.carePlan(plan, subject, terminology.fhir()));
+        DraftStore.Draft draft = drafts.create(planRequest, ehr.sources());
+        CdsHooks.Link link = new CdsHooks.Link("Open the plan in Ketaplan to complete it",
+                pageUrl(calledBase) + "?draft=" + draft.id(), "absolute");
+        return new CdsHooks.Response(List.of(CardBuilder.card(plan, group, care, terminology.wording(), link)));
+    }
+
+    /** The clinician page: configured, else where the EHR reached this service. */
+    private String pageUrl(String calledBase) {
+        String page = config.pageUrl().or(config::baseUrl).orElse(calledBase);
+        return page.endsWith("/") ? page : page + "/";
     }
 
     /** The EHR's data is out of the ranges the contract allows: say which fields, not their values. */
@@ -189,6 +212,9 @@ public class CdsService {
         return false;
     }
 
+    /** Prefetch keys an EHR may leave out even without a fhirServer. */
+    static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("allergies", "administrations");
+
     private FhirFacts gather(CdsHooks.Request request, String patientId, boolean order) {
         FhirFacts facts = new FhirFacts();
         Map<String, JsonNode> prefetch = request.prefetch() == null ? Map.of() : request.prefetch();
@@ -205,6 +231,9 @@ public class CdsService {
                 String query = template.getValue().replace("{{context.patientId}}",
                         java.net.URLEncoder.encode(patientId, java.nio.charset.StandardCharsets.UTF_8));
                 value = fhirServer.read(base, query, request.fhirAuthorization().access_token(), deadline);
+            } else if (OPTIONAL_KEYS.contains(key)) {
+                // Added after EHRs were set up: without it the facts it gives stay unknown and are asked for.
+                continue;
             } else {
                 throw new CdsProblem(412, "prefetch key " + key + " is missing and there is no fhirServer to read it from");
             }

@@ -3,7 +3,9 @@ package org.ketaplan.ehr.fhir;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -22,6 +24,8 @@ public final class FhirFacts {
     final List<MedicationRequest> medicationRequests = new ArrayList<>();
     final List<MedicationStatement> medicationStatements = new ArrayList<>();
     final List<Procedure> procedures = new ArrayList<>();
+    final List<AllergyIntolerance> allergies = new ArrayList<>();
+    final List<MedicationAdministration> administrations = new ArrayList<>();
     boolean medicationsSearched;
     /** Prefetch keys the EHR answered with an OperationOutcome: their facts stay unknown. */
     final List<String> failedKeys = new ArrayList<>();
@@ -41,6 +45,10 @@ public final class FhirFacts {
             medicationsSearched = true;
         } else if (resource instanceof Procedure p) {
             procedures.add(p);
+        } else if (resource instanceof AllergyIntolerance a) {
+            allergies.add(a);
+        } else if (resource instanceof MedicationAdministration m) {
+            administrations.add(m);
         }
     }
 

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,10 +41,11 @@ public class FhirPlanResource {
 
     @POST
     @Consumes({FHIR_JSON, "application/json"})
-    @Produces(FHIR_JSON)
+    @Produces({FHIR_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "FHIR R4 Bundle of a patient's resources in; the plan as a draft CarePlan (with contained "
-            + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out")
-    public Response plan(byte[] body) {
+            + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out, or with Accept: application/json the "
+            + "TreatmentPlan itself (the one a CDS Hooks card is built from)")
+    public Response plan(byte[] body, @HeaderParam("Accept") String accept) {
         if (body == null || body.length == 0) {
             throw new BadRequestProblem("The body is empty; send a FHIR R4 Bundle.", List.of(new Violation("", "empty")));
         }
@@ -65,11 +68,23 @@ public class FhirPlanResource {
         FhirFacts facts = new FhirFacts();
         bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).forEach(e -> facts.add(e.getResource()));
         TreatmentPlan plan = planner.plan(planner.request(facts));
+        if (wantsPlanJson(accept)) {
+            return Response.ok(plan, MediaType.APPLICATION_JSON).build();
+        }
         Reference subject = facts.patient != null && facts.patient.hasIdElement() && facts.patient.getIdElement().hasIdPart()
                 ? new Reference("Patient/" + facts.patient.getIdElement().getIdPart())
                 : new Reference().setDisplay("Patient of the submitted Bundle");
         String carePlan = fhir.json().encodeResourceToString(FhirPlanWriter.carePlan(plan, subject,
                 rules.current().terminology().fhir()));
         return Response.ok(carePlan, FHIR_JSON).build();
+    }
+
+    /** FHIR unless the caller asks for plain JSON and not for FHIR: integrators see the plan behind a card. */
+    static boolean wantsPlanJson(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        return a.contains(MediaType.APPLICATION_JSON) && !a.contains(FHIR_JSON);
     }
 }

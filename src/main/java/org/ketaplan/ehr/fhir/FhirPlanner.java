@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,15 +41,23 @@ public class FhirPlanner {
         this.json = json;
     }
 
+    /** A request made from an EHR record, and for each of its facts the resources it came from. */
+    public record EhrRequest(ObjectNode request, Map<String, List<String>> sources) {
+    }
+
     public ObjectNode request(FhirFacts facts) {
-        ObjectNode request = new FhirRequestMapper(json)
-                .toRequest(facts, LocalDate.now(ZoneOffset.UTC), rules.current().terminology());
+        return requestWithSources(facts).request();
+    }
+
+    public EhrRequest requestWithSources(FhirFacts facts) {
+        FhirRequestMapper mapper = new FhirRequestMapper(json);
+        ObjectNode request = mapper.toRequest(facts, LocalDate.now(ZoneOffset.UTC), rules.current().terminology());
         if (config.ivKetamineCapable().isPresent() || config.esketamineRemsCertified().isPresent()) {
             ObjectNode s = request.putObject("setting");
             config.ivKetamineCapable().ifPresent(v -> s.put("ivKetamineCapable", v));
             config.esketamineRemsCertified().ifPresent(v -> s.put("esketamineRemsCertified", v));
         }
-        return request;
+        return new EhrRequest(request, mapper.sources());
     }
 
     /** @throws org.ketaplan.plan.BadRequestProblem when the EHR's values are outside the contract's ranges */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,10 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Type;
@@ -43,9 +46,35 @@ public final class FhirRequestMapper {
     static final long OUT_OF_RANGE = Long.MAX_VALUE;
 
     private final ObjectMapper json;
+    private final Sources sources = new Sources();
 
     public FhirRequestMapper(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Which EHR resources each request fact came from ("Condition/123"), by request path (a list by its name:
+     * "assessments"), so that a clinician sees what the record showed and where.
+     */
+    public Map<String, List<String>> sources() {
+        return sources.byPath();
+    }
+
+    static final class Sources {
+        private final Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
+
+        void record(String path, org.hl7.fhir.r4.model.Resource resource) {
+            String at = path.endsWith("[]") ? path.substring(0, path.length() - 2) : path;
+            String id = resource.hasIdElement() && resource.getIdElement().hasIdPart()
+                    ? "/" + resource.getIdElement().getIdPart() : "";
+            byPath.computeIfAbsent(at, k -> new java.util.LinkedHashSet<>()).add(resource.fhirType() + id);
+        }
+
+        Map<String, List<String>> byPath() {
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            byPath.forEach((k, v) -> out.put(k, List.copyOf(v)));
+            return out;
+        }
     }
 
     public ObjectNode toRequest(FhirFacts facts, LocalDate asOf, Terminology terminology) {
@@ -57,10 +86,12 @@ public final class FhirRequestMapper {
         observations(facts, asOf, codes, req);
         medications(facts, terminology, req);
         procedures(facts, codes, req);
+        allergies(facts, codes, req);
+        sessions(facts, asOf, codes, req);
         return req;
     }
 
-    private static void patient(FhirFacts facts, LocalDate asOf, ObjectNode req) {
+    private void patient(FhirFacts facts, LocalDate asOf, ObjectNode req) {
         if (facts.patient == null) {
             return;
         }
@@ -69,6 +100,7 @@ public final class FhirRequestMapper {
         if (born != null) {
             // A long: a birth date in year 9999 is out of range for the reader, never a wrapped int.
             p.put("ageYears", ChronoUnit.YEARS.between(born, asOf));
+            sources.record("patient.ageYears", facts.patient);
         }
         if (facts.patient.hasGender()) {
             Enumerations.AdministrativeGender g = facts.patient.getGender();
@@ -78,10 +110,11 @@ public final class FhirRequestMapper {
                 case OTHER -> "OTHER";
                 default -> "UNKNOWN";
             });
+            sources.record("patient.sex", facts.patient);
         }
     }
 
-    private static void conditions(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
+    private void conditions(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
         // A refuted condition is the EHR's way of saying "ruled out": that is a "no" the rules can use, but only
         // where no current record says otherwise (refuted ones are read first and never overwrite).
         for (Condition c : facts.conditions) {
@@ -90,23 +123,37 @@ public final class FhirRequestMapper {
                     for (FhirTerminology.ConditionRow row : codes.conditionRows(coding.getSystem(), coding.getCode())) {
                         if (row.refutedValue() != null && JsonPaths.get(req, row.sets()) == null) {
                             JsonPaths.put(req, row.sets(), row.refutedValue());
+                            sources.record(row.sets(), c);
                         }
                     }
                 }
             }
         }
         for (Condition c : facts.conditions) {
-            if (!current(c)) {
+            boolean current = current(c);
+            if (!current && !history(c)) {
                 continue;
             }
             boolean provisional = c.hasVerificationStatus() && has(c.getVerificationStatus(), "provisional", "differential");
             for (Coding coding : c.getCode().getCoding()) {
                 for (FhirTerminology.ConditionRow row : codes.conditionRows(coding.getSystem(), coding.getCode())) {
-                    String value = provisional && row.provisionalValue() != null ? row.provisionalValue() : row.value();
-                    set(req, row.sets(), value, codes.strength().get(row.sets()));
+                    String value = !current ? row.historyValue()
+                            : provisional && row.provisionalValue() != null ? row.provisionalValue() : row.value();
+                    if (value != null) {
+                        set(req, row.sets(), value, codes.strength().get(row.sets()));
+                        sources.record(row.sets(), c);
+                    }
                 }
             }
         }
+    }
+
+    /** Resolved, inactive or in remission, and neither refuted nor entered in error: the patient's history. */
+    private static boolean history(Condition c) {
+        if (c.hasVerificationStatus() && has(c.getVerificationStatus(), "entered-in-error", "refuted")) {
+            return false;
+        }
+        return c.hasClinicalStatus() && has(c.getClinicalStatus(), "inactive", "resolved", "remission");
     }
 
     /**
@@ -150,9 +197,12 @@ public final class FhirRequestMapper {
                 continue;
             }
             switch (row.kind()) {
-                case "assessment" -> intValue(o.getValue(), codes)
-                        .ifPresent(v -> assessments.add(assessment(row.target(), v, d)));
+                case "assessment" -> intValue(o.getValue(), codes).ifPresent(v -> {
+                    assessments.add(assessment(row.target(), v, d));
+                    sources.record("assessments", o);
+                });
                 case "vitals" -> {
+                    sources.record("vitals", o);
                     if (row.target().equals("heartRate") || row.target().equals("spo2")) {
                         intValue(o.getValue(), codes).ifPresent(v -> vitalsByDate.computeIfAbsent(d, k -> vitals(k))
                                 .put(row.target(), v));
@@ -169,6 +219,7 @@ public final class FhirRequestMapper {
                             if (kg != null) {
                                 weight = kg;
                                 weightDate = d;
+                                sources.record("patient.weightKg", o);
                             }
                         }
                         case "heightCm" -> {
@@ -176,9 +227,13 @@ public final class FhirRequestMapper {
                             if (cm != null) {
                                 height = cm;
                                 heightDate = d;
+                                sources.record("patient.heightCm", o);
                             }
                         }
-                        default -> pregnancy = o;
+                        default -> {
+                            pregnancy = o;
+                            sources.record("patient.pregnancyStatus", o);
+                        }
                     }
                 }
                 default -> {
@@ -186,6 +241,7 @@ public final class FhirRequestMapper {
                     if (yes == null) {
                         continue;
                     }
+                    sources.record("suicideScreen", o);
                     switch (row.target()) {
                         case "behaviorEver" -> behaviorEver = yes;
                         case "behaviorWithin3Months" -> behaviorRecent = yes;
@@ -254,12 +310,18 @@ public final class FhirRequestMapper {
         java.util.Set<String> seen = new java.util.HashSet<>();
         facts.medicationRequests.stream()
                 .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "on-hold"))
-                .map(m -> m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null)
-                .forEach(cc -> addMedication(cc, terminology, meds, seen));
+                .forEach(m -> {
+                    addMedication(m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null,
+                            terminology, meds, seen);
+                    sources.record("medications", m);
+                });
         facts.medicationStatements.stream()
                 .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "intended"))
-                .map(m -> m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null)
-                .forEach(cc -> addMedication(cc, terminology, meds, seen));
+                .forEach(m -> {
+                    addMedication(m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null,
+                            terminology, meds, seen);
+                    sources.record("medications", m);
+                });
     }
 
     /**
@@ -283,11 +345,84 @@ public final class FhirRequestMapper {
         }
     }
 
-    private static void procedures(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
+    private void procedures(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
         facts.procedures.stream()
                 .filter(p -> p.getStatus() != null && "completed".equals(p.getStatus().toCode()))
                 .forEach(p -> codes(p.getCode()).forEach(c -> codes.procedures().getOrDefault(c, List.of())
-                        .forEach(row -> JsonPaths.put(req, row.sets(), row.value()))));
+                        .forEach(row -> {
+                            JsonPaths.put(req, row.sets(), row.value());
+                            sources.record(row.sets(), p);
+                        })));
+    }
+
+    /** A hypersensitivity stays one when the allergy is recorded as inactive: only refuted or wrong records drop. */
+    private void allergies(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
+        for (AllergyIntolerance a : facts.allergies) {
+            if (a.hasVerificationStatus() && has(a.getVerificationStatus(), "refuted", "entered-in-error")) {
+                continue;
+            }
+            CodeableConcept code = a.getCode();
+            List<String> words = new ArrayList<>();
+            if (code.hasText()) {
+                words.add(code.getText());
+            }
+            code.getCoding().forEach(c -> words.add(c.getDisplay()));
+            for (FhirTerminology.AllergyRow row : codes.allergies()) {
+                boolean match = code.getCoding().stream().anyMatch(c -> row.matches(c.getSystem(), c.getCode()))
+                        || words.stream().anyMatch(row::named);
+                if (match) {
+                    JsonPaths.put(req, row.sets(), row.value());
+                    sources.record(row.sets(), a);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ketamine and esketamine sessions already given, from completed MedicationAdministrations: each day once, with
+     * its dose in mg where the record gives one; the course's modality is that of the latest session.
+     */
+    private void sessions(FhirFacts facts, LocalDate asOf, FhirTerminology codes, ObjectNode req) {
+        Map<LocalDate, ObjectNode> byDate = new java.util.TreeMap<>();
+        String modality = null;
+        for (MedicationAdministration a : facts.administrations) {
+            if (a.getStatus() == null || !"completed".equals(a.getStatus().toCode()) || !a.hasMedicationCodeableConcept()) {
+                continue;
+            }
+            LocalDate day = a.hasEffectiveDateTimeType() ? toDate(a.getEffectiveDateTimeType().getValue())
+                    : a.hasEffectivePeriod() && a.getEffectivePeriod().hasStart()
+                    ? toDate(a.getEffectivePeriod().getStart()) : null;
+            if (day == null || day.isAfter(asOf)) {
+                continue;
+            }
+            CodeableConcept med = a.getMedicationCodeableConcept();
+            List<String> words = new ArrayList<>();
+            words.add(med.getText());
+            med.getCoding().forEach(c -> words.add(c.getDisplay()));
+            FhirTerminology.ProductRow product = codes.ketamineProducts().stream()
+                    .filter(row -> med.getCoding().stream().anyMatch(c -> row.matches(c.getSystem(), c.getCode(), List.of()))
+                            || (row.text() != null && row.matches(null, null, words)))
+                    .findFirst().orElse(null);
+            if (product == null) {
+                continue;
+            }
+            ObjectNode session = byDate.computeIfAbsent(day, d -> json.createObjectNode().put("date", d.toString()));
+            session.put("modality", product.modality());
+            if (a.hasDosage() && a.getDosage().hasDose() && "mg".equals(a.getDosage().getDose().getCode())
+                    && a.getDosage().getDose().hasValue()) {
+                session.put("doseMg", a.getDosage().getDose().getValue().doubleValue());
+            }
+            sources.record("course", a);
+        }
+        if (byDate.isEmpty()) {
+            return;
+        }
+        for (ObjectNode session : byDate.values()) {
+            modality = session.path("modality").asText();
+        }
+        ObjectNode course = req.putObject("course");
+        course.put("modality", modality);
+        course.putArray("sessions").addAll(byDate.values());
     }
 
     // --- helpers ---

@@ -29,7 +29,8 @@ class CardBuilderTest {
                 .encodeResourceToString(FhirPlanWriter.requestGroup(plan, subject, fhir)));
         JsonNode care = JSON.readTree(CONTEXT.newJsonParser()
                 .encodeResourceToString(FhirPlanWriter.carePlan(plan, subject, fhir)));
-        return CardBuilder.card(plan, group, care, TestRules.ruleBase().terminology().wording());
+        return CardBuilder.card(plan, group, care, TestRules.ruleBase().terminology().wording(),
+                new CdsHooks.Link("Open the plan in Ketaplan to complete it", "https://ketaplan.example/?draft=x", "absolute"));
     }
 
     @Test

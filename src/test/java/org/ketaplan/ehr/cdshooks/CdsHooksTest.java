@@ -227,21 +227,21 @@ class CdsHooksTest {
 
 
     @Test
-    void planWaitingForDataIsAWarningCardThatListsWhatToCollect() {
+    void planWaitingForDataIsAnInfoCardThatListsTheStepsInWords() {
         Response r = call("ketamine-plan", patientView(Map.of()));
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         JsonNode card = cards(r).get(0);
-        assertThat(card.path("indicator").asText()).isEqualTo("warning");
+        // Waiting for data is not an alarm: a clinician who learns to dismiss warnings misses the real ones.
+        assertThat(card.path("indicator").asText()).isEqualTo("info");
+        assertThat(card.path("summary").asText()).matches("Ketamine plan: \\d+ steps? to complete in Ketaplan");
         assertCardBasics(card);
         String detail = card.path("detail").asText();
-        // derived from the EHR data:
-        assertThat(detail).doesNotContain("`diagnoses.majorDepressiveDisorder`").doesNotContain("`vitals`")
-                .doesNotContain("`patient.weightKg`").doesNotContain("`suicideScreen`")
-                .doesNotContain("`medications`").doesNotContain("`diagnoses.bipolarDisorder`")
-            .doesNotContain("`patient.childbearingPotential`");
-        // not derivable, so unknown and to collect:
-        assertThat(detail).contains("**To collect**").contains("`medicalHistory.aneurysmalVascularDisease`")
-                .contains("`treatmentHistory.adequateAntidepressantTrials`");
+        // Steps a clinician takes, not request fields:
+        assertThat(detail).contains("**Steps to complete**").contains("Confirm the contraindication checklist")
+                .contains("Confirm the treatment history").doesNotContain("`medicalHistory.")
+                .doesNotContain("`treatmentHistory.");
+        // what the record showed is not asked again:
+        assertThat(detail).doesNotContain("C-SSRS screen today").doesNotContain("Reconcile the medication list");
         assertThat(detail).contains("Trauma-focused psychotherapy");
         JsonNode suggestion = card.path("suggestions").get(0);
         assertThat(card.path("selectionBehavior").asText()).isEqualTo("at-most-one");
@@ -252,6 +252,36 @@ class CdsHooksTest {
         assertThat(group.toString()).doesNotContain("MedicationRequest");
         assertThat(card.path("suggestions").get(1).path("actions").get(0).path("resource").path("resourceType").asText())
                 .isEqualTo("CarePlan");
+    }
+
+    /** The card's one link opens the page with what the record showed; the link carries no patient data. */
+    @Test
+    void theCardLinksToADraftOfWhatTheRecordShowed() {
+        JsonNode card = cards(call("ketamine-plan", patientView(Map.of()))).get(0);
+        JsonNode link = card.path("links").get(0);
+        assertThat(link.path("type").asText()).isEqualTo("absolute");
+        String url = link.path("url").asText();
+        assertThat(url).matches("https?://[^?]+/\\?draft=[A-Za-z0-9_-]{22}").doesNotContain("p1");
+        String id = url.substring(url.indexOf("draft=") + 6);
+        given().get("/api/v1/drafts/" + id).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("request.diagnoses.majorDepressiveDisorder", org.hamcrest.Matchers.equalTo(true))
+                .body("request.patient.sex", org.hamcrest.Matchers.equalTo("FEMALE"))
+                .body("sources.'diagnoses.majorDepressiveDisorder'", org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.startsWith("Condition")))
+                .body("sources.'patient.sex'", org.hamcrest.Matchers.hasItem("Patient/p1"));
+        assertThat(given().get("/api/v1/drafts/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(given().get("/api/v1/drafts/not-an-id").statusCode()).isEqualTo(404);
+    }
+
+    /** AllergyIntolerance was added to the prefetch later: an EHR that does not send it still gets a plan. */
+    @Test
+    void anEhrWithoutTheAllergyPrefetchIsAnswered() {
+        ObjectNode req = patientView(Map.of());
+        ((ObjectNode) req.get("prefetch")).remove("allergies");
+        Response r = call("ketamine-plan", req);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(cards(r)).hasSize(1);
     }
 
     @Test
@@ -290,7 +320,7 @@ class CdsHooksTest {
         assertThat(r.statusCode()).isEqualTo(200);
         String detail = cards(r).get(0).path("detail").asText();
         // pregnancy null: no status, so whether pregnancy must be excluded is asked; one medication source failed
-        assertThat(detail).contains("`patient.childbearingPotential`").contains("`medications`");
+        assertThat(detail).contains("Pregnancy status and test").contains("Reconcile the medication list");
     }
 
     @Test
@@ -350,9 +380,10 @@ class CdsHooksTest {
                 bundle(condition("http://hl7.org/fhir/sid/icd-10-cm", "F33.2", "active", "confirmed")), 0)) {
             Response r = call("ketamine-plan", withoutConditions(ALLOWED_FHIR));
             assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-            assertThat(fhir.seen).singleElement().satisfies(s -> assertThat(s)
-                    .startsWith("/fhir/Condition?patient=p1&clinical-status=active")
-                    .endsWith("Bearer test-access-token"));
+            // conditions, and the keys this EHR's prefetch never had (allergies, administrations): each with the token
+            assertThat(fhir.seen).anySatisfy(s -> assertThat(s).startsWith("/fhir/Condition?patient=p1 "))
+                    .allSatisfy(s -> assertThat(s).endsWith("Bearer test-access-token"))
+                    .hasSize(1 + CdsService.OPTIONAL_KEYS.size());
         }
     }
 

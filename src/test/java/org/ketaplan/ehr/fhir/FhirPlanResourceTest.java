@@ -75,4 +75,109 @@ class FhirPlanResourceTest {
         assertThat(given().contentType("application/fhir+json").body("{not json").post("/api/v1/plans/fhir").statusCode())
                 .isEqualTo(400);
     }
+
+    private static String bundleOf(String... resources) {
+        StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p7\",\"gender\":\"male\",\"birthDate\":\"1970-01-01\"}}");
+        for (String r : resources) {
+            sb.append(",{\"resource\":").append(r).append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static String condition(String code, String clinical, String verification) {
+        return """
+                {"resourceType":"Condition","id":"c-%s","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"%s"}]},
+                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"%s"}]},
+                 "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]},"subject":{"reference":"Patient/p7"}}"""
+                .formatted(code, clinical, verification, code);
+    }
+
+    private static io.restassured.path.json.JsonPath plan(String bundle) {
+        Response r = given().contentType("application/fhir+json").accept("application/json").body(bundle)
+                .post("/api/v1/plans/fhir");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        return r.jsonPath();
+    }
+
+    /** Integrators can see the plan a card was built from: the same TreatmentPlan as the JSON API. */
+    @Test
+    void acceptJsonGivesTheTreatmentPlan() {
+        var plan = plan(bundleOf(condition("F33.2", "active", "confirmed")));
+        assertThat(plan.getString("eligibility")).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(plan.getList("rationale")).isNotEmpty();
+        assertThat(plan.getString("nextSession.decision")).isNotNull();
+    }
+
+    /** History matters for some conditions (fhir-conditions.csv history_value): resolved is not "never". */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}: {2} = {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "F20.9, resolved, diagnoses.primaryPsychoticDisorder, true",
+            "F32.3, resolved, diagnoses.psychoticFeatures, PAST",
+            "F32.3, active, diagnoses.psychoticFeatures, CURRENT",
+            "I61.9, inactive, medicalHistory.intracerebralHemorrhage, true",
+            "F10.20, resolved, substanceUse.pastDisorder, true",
+            "F30.10, resolved, diagnoses.priorManicOrHypomanicEpisode, true"})
+    void aResolvedConditionIsHistoryWhereHistoryMatters(String code, String clinical, String path, String value) {
+        String bundle = bundleOf(condition("F33.2", "active", "confirmed"), condition(code, clinical, "confirmed"));
+        Response r = given().contentType("application/fhir+json").accept("application/json").body(bundle)
+                .post("/api/v1/plans/fhir");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        // The plan does not echo the request; the missing-data list shows the fact is known now.
+        assertThat(r.jsonPath().getList("missingData.fact")).doesNotContain(path);
+    }
+
+    @Test
+    void aResolvedDepressionSaysNothing() {
+        var plan = plan(bundleOf(condition("F33.2", "resolved", "confirmed")));
+        assertThat(plan.getList("missingData.fact")).contains("diagnoses.majorDepressiveDisorder");
+    }
+
+    /** A ketamine allergy is an absolute contraindication (CI-03), coded or named; a refuted one is not. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "allergy {0} ({1}): ineligible {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"6130\"}]} | confirmed | true",
+            "{\"text\":\"Esketamine nasal spray\"} | confirmed | true",
+            "{\"text\":\"Ketamine\"} | refuted | false",
+            "{\"text\":\"Penicillin\"} | confirmed | false"})
+    void aKetamineAllergyRulesItOut(String code, String verification, boolean ineligible) {
+        String allergy = """
+                {"resourceType":"AllergyIntolerance","id":"a1","patient":{"reference":"Patient/p7"},
+                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-verification","code":"%s"}]},
+                 "code":%s}""".formatted(verification, code);
+        var plan = plan(bundleOf(condition("F33.2", "active", "confirmed"), allergy));
+        assertThat(plan.getString("eligibility").equals("INELIGIBLE")).isEqualTo(ineligible);
+        assertThat(plan.getList("missingData.fact").contains("medicalHistory.ketamineHypersensitivity"))
+                .isEqualTo(!ineligible);
+    }
+
+    /** An EHR record of ten years of orders is several hundred KiB: accepted here (4 MiB), unlike the JSON API. */
+    @Test
+    void aLargeBundleIsAccepted() {
+        String order = """
+                {"resourceType":"MedicationRequest","status":"completed","intent":"order","subject":{"reference":"Patient/p7"},
+                 "medicationCodeableConcept":{"text":"Sertraline 100 MG Oral Tablet"},"note":[{"text":"%s"}]}"""
+                .formatted("x".repeat(900));
+        String[] resources = new String[1200];
+        java.util.Arrays.fill(resources, order);
+        resources[0] = condition("F33.2", "active", "confirmed");
+        String bundle = bundleOf(resources);
+        assertThat(bundle.length()).isGreaterThan(1024 * 1024);
+        Response r = given().contentType("application/fhir+json").body(bundle).post("/api/v1/plans/fhir");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+    }
+
+    /** Sessions given are read from completed administrations: the course continues from the record. */
+    @Test
+    void ketamineAdministrationsAreTheSessionsGiven() {
+        String given = """
+                {"resourceType":"MedicationAdministration","id":"ma-%s","status":"%s","subject":{"reference":"Patient/p7"},
+                 "medicationCodeableConcept":{"text":"Esketamine 28 MG nasal spray"},"effectiveDateTime":"%s",
+                 "dosage":{"dose":{"value":56,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}}""";
+        var plan = plan(bundleOf(condition("F33.2", "active", "confirmed"),
+                given.formatted("1", "completed", "2026-11-16"), given.formatted("2", "completed", "2026-11-19"),
+                given.formatted("3", "not-done", "2026-11-20")));
+        assertThat(plan.getInt("series.sessionsGiven")).isEqualTo(2);
+    }
 }
