@@ -790,6 +790,11 @@ async function submit(event) {
     const body = await res.json().catch(() => ({ detail: `The service answered ${res.status}.` }));
     if (res.ok) {
       renderPlan(body, req);
+      if (!document.getElementById('draft').hidden) {
+        const only = document.getElementById('only-open');
+        renderOpenSteps(body);
+        showOnlyOpen(!!only && only.getAttribute('aria-pressed') === 'true');
+      }
       document.getElementById('plan').scrollIntoView({ behavior: 'smooth', block: 'start' });
     } else {
       document.getElementById('plan').hidden = true;
@@ -880,6 +885,7 @@ function loadExample() {
 
 function onFormChange(event) {
   const target = event.target;
+  noteEhrEdit(target);
   const group = target.closest('.group');
   if (group && group.noneBefore && target.matches('[data-path]')) endNone(group);
   const planToday = document.getElementById('plan-today');
@@ -887,6 +893,120 @@ function onFormChange(event) {
   const row = target.closest('[data-rows="clinicianSteps"] > .row');
   if (row) updateStepRow(row);
   applySkips();
+}
+
+// ---- A draft from an EHR card: what the record showed, marked with its sources, and the steps still open ----
+
+// The form controls a request path stands for: its field, its list of rows, or the fields below it.
+function controlsFor(fact) {
+  // "assessments (PCL5 or CAPS5)" is a row of the assessments list; "vitals[].heartRate" a field of each vitals row.
+  const path = fact.split(' ')[0].replace(/\[\]\..*$/, '');
+  const input = byPath(path);
+  if (input) return [input.closest('.field') || input];
+  const rows = [...document.querySelectorAll('[data-rows]')].filter(r => r.dataset.rows === path || r.dataset.rows.startsWith(path + '.'));
+  if (rows.length) return rows;
+  return [...document.querySelectorAll('#patient-form [data-path]')]
+    .filter(i => i.dataset.path.startsWith(path + '.') && i.value !== '')
+    .map(i => i.closest('.field') || i);
+}
+
+function markFromEhr(sources) {
+  Object.entries(sources || {}).forEach(([path, refs]) => {
+    controlsFor(path).forEach(target => {
+      if (target.classList.contains('from-ehr')) return;
+      target.classList.add('from-ehr');
+      const shown = refs.slice(0, 3).join(', ') + (refs.length > 3 ? ` and ${refs.length - 3} more` : '');
+      const badge = el('span', { class: 'ehr-source', title: refs.join(', '), text: `From the EHR (${shown})` });
+      if (target.matches('[data-rows]')) target.before(badge);
+      else target.append(badge);
+    });
+  });
+}
+
+// A value the clinician changes stays marked, as changed, so nobody takes it for what the record says.
+function noteEhrEdit(target) {
+  const field = target.closest('.from-ehr, .rows .row');
+  const marked = field && (field.classList.contains('from-ehr') ? field : field.closest('[data-rows]'));
+  if (!marked || !marked.classList.contains('from-ehr') || marked.classList.contains('ehr-edited')) return;
+  marked.classList.add('ehr-edited');
+  const badge = marked.matches('[data-rows]') ? marked.previousElementSibling : marked.querySelector('.ehr-source');
+  if (badge && badge.classList.contains('ehr-source')) badge.textContent += ' — changed here';
+}
+
+// The steps the plan still needs, each with links to the fields that complete it, most blocking first.
+function renderOpenSteps(plan) {
+  const box = document.getElementById('draft-steps');
+  document.querySelectorAll('.open-step').forEach(f => f.classList.remove('open-step'));
+  const steps = plan.openSteps || [];
+  if (!steps.length) {
+    box.replaceChildren(el('p', { id: 'no-open-steps', text: 'Nothing left to collect for this plan.' }));
+    return;
+  }
+  const list = el('ol', { id: 'open-steps' });
+  steps.forEach(s => {
+    s.facts.forEach(f => controlsFor(f).forEach(c => c.classList.add('open-step')));
+    const facts = el('ul', { class: 'step-facts' });
+    s.facts.forEach(f => facts.append(el('li', {}, factLabel(f))));
+    list.append(el('li', { 'data-needed-by': s.neededBy }, el('strong', { text: s.step }),
+      ` — ${word('neededBy', s.neededBy)}`, facts));
+  });
+  const toggle = el('button', { type: 'button', class: 'secondary', id: 'only-open', 'aria-pressed': 'false',
+    text: 'Show only the open steps' });
+  toggle.addEventListener('click', () => showOnlyOpen(toggle.getAttribute('aria-pressed') !== 'true'));
+  box.replaceChildren(el('h3', { text: `Steps to complete (${steps.length})` }), list, toggle);
+}
+
+// Hides what the record already answered; nothing hidden is lost: it is still sent with the request.
+function showOnlyOpen(only) {
+  const toggle = document.getElementById('only-open');
+  if (toggle) {
+    toggle.setAttribute('aria-pressed', String(only));
+    toggle.textContent = only ? 'Show the whole form' : 'Show only the open steps';
+  }
+  document.querySelectorAll('#sections > fieldset').forEach(fs => {
+    const open = fs.querySelector('.open-step');
+    fs.hidden = only && !open;
+    fs.querySelectorAll('.field, .group').forEach(f => {
+      f.classList.toggle('done-hidden', only && !!open && !f.classList.contains('open-step') && !f.querySelector('.open-step')
+        && !f.closest('.open-step, .rows'));
+    });
+  });
+}
+
+async function previewPlan(req) {
+  const res = await fetch('api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(req) });
+  return res.ok ? res.json() : null;
+}
+
+async function loadDraft(id) {
+  const panel = document.getElementById('draft');
+  const status = document.getElementById('draft-status');
+  panel.hidden = false;
+  let draft;
+  try {
+    const res = await fetch('api/v1/drafts/' + encodeURIComponent(id), { cache: 'no-store' });
+    if (!res.ok) {
+      status.replaceChildren(el('strong', { class: 'warn', text: 'This link has expired or is not valid: open the patient\'s chart in the EHR again for a new one.' }));
+      return;
+    }
+    draft = await res.json();
+  } catch (e) {
+    status.replaceChildren(el('strong', { class: 'warn', text: 'The draft could not be loaded: the service could not be reached.' }));
+    return;
+  }
+  // The id is a capability: once used, it leaves the address bar and the history.
+  history.replaceState(null, '', location.pathname);
+  const { notPlaced } = fillRequest(draft.request);
+  markFromEhr(draft.sources);
+  const derived = document.querySelectorAll('.from-ehr').length;
+  status.replaceChildren(`${derived} answers come from the patient's record and are marked "From the EHR"; check them and change what is wrong. `,
+    notPlaced.length ? el('span', { class: 'warn', text: `Not shown on this form: ${notPlaced.join(', ')}. ` }) : '');
+  const plan = await previewPlan(collect()).catch(() => null);
+  if (plan) {
+    renderOpenSteps(plan);
+    showOnlyOpen(true);
+  }
 }
 
 async function init() {
@@ -909,6 +1029,8 @@ async function init() {
   // The controls appear only once the form can take a click, so that nothing is filled into a half-built form.
   document.getElementById('actions').hidden = false;
   document.getElementById('file-actions').hidden = false;
+  const draftId = new URLSearchParams(location.search).get('draft');
+  if (draftId) await loadDraft(draftId);
 }
 
 init();

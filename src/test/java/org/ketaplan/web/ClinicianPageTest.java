@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +27,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,8 +42,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ClinicianPageTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where Chromium puts the files the page saves; emptied before each save so the newest file is the one. */
     private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     /** The scales the chart draws against the 50% response line (item 9, YMRS and CADSS are safety readings). */
@@ -60,23 +53,7 @@ class ClinicianPageTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
-        }
-        Assumptions.assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,3000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        Files.createDirectories(DOWNLOADS);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start(DOWNLOADS);
     }
 
     @AfterAll
@@ -451,6 +428,7 @@ class ClinicianPageTest {
     /** Submits and waits for the new plan: each plan has its own ID in the footer. */
     private void makePlan() {
         String before = footer();
+        Chromium.settle(driver);
         driver.findElement(By.id("submit")).click();
         until(() -> {
             String now = footer();
@@ -540,14 +518,7 @@ class ClinicianPageTest {
 
     /** Waits for the page's scroll to the new plan to end, so the picture shows the plan's head. */
     private static void screenshot(String name) throws IOException {
-        long[] last = {-1};
-        until(() -> {
-            long y = ((Number) ((JavascriptExecutor) driver).executeScript(
-                    "return new Promise(done => setTimeout(() => done(window.scrollY), 150));")).longValue();
-            boolean settled = y == last[0];
-            last[0] = y;
-            return settled;
-        });
+        Chromium.settle(driver);
         Path shot = Path.of("target", "screenshots", name);
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -578,15 +549,6 @@ class ClinicianPageTest {
     }
 
     private static void until(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("page did not reach the expected state in 15 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Chromium.until(condition);
     }
 }
