@@ -71,7 +71,11 @@ const SECTIONS = [
     ['treatmentHistory.adequateAntidepressantTrials', 'Adequate antidepressant trials (this episode)', 'int', 0, 50],
     ['treatmentHistory.adequatePtsdMedicationTrials', 'Adequate SSRI/SNRI trials for PTSD', 'int', 0, 50],
     ['treatmentHistory.traumaFocusedPsychotherapyCompleted', 'Trauma-focused psychotherapy completed', TRI],
-    ['treatmentHistory.depressionPsychotherapyCompleted', 'Depression psychotherapy completed', TRI]]},
+    ['treatmentHistory.depressionPsychotherapyCompleted', 'Depression psychotherapy completed', TRI]],
+    // The rules judge each antidepressant of this episode (DX-02); the count above, when given, wins.
+    rows: 'treatmentHistory.antidepressantTrials', add: 'Add antidepressant taken', rowFields: [
+      ['drug', 'Antidepressant (generic name)', 'text'], ['dailyDoseMg', 'Daily dose (mg)', 'num', 0, 100000],
+      ['startDate', 'Started', 'date'], ['endDate', 'Stopped (empty: still taken)', 'date']]},
   { title: 'Scores', rows: 'assessments', add: 'Add score', rowFields: [
     ['instrument', 'Instrument', picker('Choose…', 'instrument', ...INSTRUMENTS)],
     ['score', 'Score', 'int', 0, 92],

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.ketaplan.facts.AntidepressantTrial;
 import org.ketaplan.facts.Assessment;
 import org.ketaplan.facts.BaselineScore;
 import org.ketaplan.facts.ClinicianStep;
@@ -72,6 +73,15 @@ final class FactMapper {
         facts.add(t == null ? new TreatmentHistory(null, null, null, null)
                 : new TreatmentHistory(t.adequateAntidepressantTrials(), t.traumaFocusedPsychotherapyCompleted(),
                 t.adequatePtsdMedicationTrials(), t.depressionPsychotherapyCompleted()));
+        if (t != null && t.antidepressantTrials() != null) {
+            for (int i = 0; i < t.antidepressantTrials().size(); i++) {
+                var trial = t.antidepressantTrials().get(i);
+                Terminology.Entry entry = terminology.lookup(trial.drug());
+                LocalDate end = trial.endDate() != null ? trial.endDate() : asOf;
+                facts.add(new AntidepressantTrial(i, trial.drug().strip().toLowerCase(Locale.ROOT), trial.dailyDoseMg(),
+                        entry == null ? null : entry.adequateDailyMg(), ChronoUnit.DAYS.between(trial.startDate(), end)));
+            }
+        }
 
         var m = r.medicalHistory();
         facts.add(m == null ? new MedicalHistory(null, null, null, null, null, null, null, null, null, null, null, null,

@@ -78,7 +78,26 @@ public record PlanRequest(
             @Range(min = 0, max = 50) Integer adequateAntidepressantTrials,
             Boolean traumaFocusedPsychotherapyCompleted,
             @Range(min = 0, max = 50) Integer adequatePtsdMedicationTrials,
-            Boolean depressionPsychotherapyCompleted) {
+            Boolean depressionPsychotherapyCompleted,
+            @Size(max = 50) List<@NotNull(message = "must not be null") @Valid AntidepressantTrialInput> antidepressantTrials) {
+
+        public TreatmentHistoryInput(Integer adequateAntidepressantTrials, Boolean traumaFocusedPsychotherapyCompleted,
+                                     Integer adequatePtsdMedicationTrials, Boolean depressionPsychotherapyCompleted) {
+            this(adequateAntidepressantTrials, traumaFocusedPsychotherapyCompleted, adequatePtsdMedicationTrials,
+                    depressionPsychotherapyCompleted, null);
+        }
+    }
+
+    /**
+     * An antidepressant taken in this episode (v1.1), as a record shows it: the rules judge whether it was adequate
+     * (DX-02). No end date: still taken on {@code asOf}.
+     */
+    public record AntidepressantTrialInput(
+            @NotBlank(message = "drug is required") @Size(max = 100) String drug,
+            @DecimalMin(value = "0", message = "must be between 0 and 100000")
+            @DecimalMax(value = "100000", message = "must be between 0 and 100000") Double dailyDoseMg,
+            @NotNull(message = "startDate is required") LocalDate startDate,
+            LocalDate endDate) {
     }
 
     /** The score range depends on the instrument and is checked in {@link RequestReader}. */

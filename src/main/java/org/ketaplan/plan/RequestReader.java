@@ -241,6 +241,21 @@ public class RequestReader {
         if (r.suicideScreen() != null) {
             notAfterAsOf.accept("suicideScreen.date", r.suicideScreen().date());
         }
+        if (r.treatmentHistory() != null && r.treatmentHistory().antidepressantTrials() != null) {
+            var trials = r.treatmentHistory().antidepressantTrials();
+            for (int i = 0; i < trials.size(); i++) {
+                PlanRequest.AntidepressantTrialInput t = trials.get(i);
+                if (t == null) {
+                    continue;
+                }
+                String at = "treatmentHistory.antidepressantTrials[" + i + "]";
+                notAfterAsOf.accept(at + ".startDate", t.startDate());
+                notAfterAsOf.accept(at + ".endDate", t.endDate());
+                if (t.startDate() != null && t.endDate() != null && t.endDate().isBefore(t.startDate())) {
+                    out.add(new Violation(at + ".endDate", "must not be before startDate (" + t.startDate() + ")"));
+                }
+            }
+        }
         if (r.course() != null && r.course().sessions() != null) {
             for (int i = 0; i < r.course().sessions().size(); i++) {
                 PlanRequest.SessionInput s = r.course().sessions().get(i);

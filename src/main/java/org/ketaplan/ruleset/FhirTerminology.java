@@ -22,7 +22,17 @@ public record FhirTerminology(
         Map<String, List<ProcedureRow>> procedures,
         Map<String, PlanCode> planCodes,
         List<AllergyRow> allergies,
-        List<ProductRow> ketamineProducts) {
+        List<ProductRow> ketamineProducts,
+        Map<String, MedicationCode> medicationCodes) {
+
+    /** A medication coding's generic name and, where one unit holds one, its strength in mg (null otherwise). */
+    public record MedicationCode(String name, Double strengthMg) {
+    }
+
+    /** The medication a coding stands for, or null. */
+    public MedicationCode medication(String system, String code) {
+        return system == null || code == null ? null : medicationCodes.get(system + "|" + code);
+    }
 
     /** A medication given that is a ketamine session of {@code modality} (fhir-ketamine-products.csv). */
     public record ProductRow(String system, String code, String text, String modality) {
@@ -111,6 +121,7 @@ public record FhirTerminology(
     static final String PROCEDURES = "terminology/fhir-procedures.csv";
     static final String PLAN_CODES = "terminology/fhir-plan-codes.csv";
     static final String ALLERGIES = "terminology/fhir-allergies.csv";
+    static final String MEDICATION_CODES = "terminology/fhir-medication-codes.csv";
     static final String KETAMINE_PRODUCTS = "terminology/fhir-ketamine-products.csv";
 
     private static final Map<String, String> SYSTEMS = Map.of(
@@ -216,9 +227,29 @@ public record FhirTerminology(
             products.add(new ProductRow(coded ? SYSTEMS.getOrDefault(row.get("system"), row.get("system")) : null,
                     coded ? row.get("code") : null, blankToNull(row.get("text")), row.get("modality")));
         }
+        Map<String, MedicationCode> medicationCodes = new HashMap<>();
+        for (CsvTable.Row row : table(files, displayDir, MEDICATION_CODES, problems, "system", "code", "name", "strength_mg")) {
+            Double unitMg = null;
+            try {
+                unitMg = row.get("strength_mg").isEmpty() ? null : Double.valueOf(row.get("strength_mg"));
+            } catch (NumberFormatException e) {
+                unitMg = -1.0;
+            }
+            if (row.get("system").isEmpty() || row.get("code").isEmpty() || row.get("name").isEmpty()
+                    || (unitMg != null && !(unitMg > 0 && unitMg <= 10_000))) {
+                problems.add(row.problem("a medication code row needs a system, a code, a generic name and, if given, "
+                        + "a strength in mg above 0 and at most 10000"));
+                continue;
+            }
+            String system = SYSTEMS.getOrDefault(row.get("system"), row.get("system"));
+            if (medicationCodes.put(system + "|" + row.get("code"),
+                    new MedicationCode(row.get("name").toLowerCase(java.util.Locale.ROOT), unitMg)) != null) {
+                problems.add(row.problem("code " + row.get("code") + " is listed twice"));
+            }
+        }
         return new FhirTerminology(List.copyOf(conditions), Map.copyOf(strength), Map.copyOf(observations),
                 Map.copyOf(answers), Map.copyOf(units), Map.copyOf(procedures), Map.copyOf(planCodes),
-                List.copyOf(allergies), List.copyOf(products));
+                List.copyOf(allergies), List.copyOf(products), Map.copyOf(medicationCodes));
     }
 
     private static List<CsvTable.Row> table(Map<String, byte[]> files, String displayDir, String path,

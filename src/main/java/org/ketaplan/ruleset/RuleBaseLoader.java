@@ -208,7 +208,8 @@ public final class RuleBaseLoader {
 
     private Terminology readTerminology(Map<String, byte[]> files, Set<String> classes, List<RuleProblem> problems) {
         Map<String, Terminology.Entry> entries = new HashMap<>();
-        for (CsvTable.Row row : table(files, TERMINOLOGY, problems, "name", "classes", "diazepam_mg_per_mg")) {
+        for (CsvTable.Row row : table(files, TERMINOLOGY, problems, "name", "classes", "diazepam_mg_per_mg",
+                "adequate_daily_mg")) {
             String name = row.get("name").toLowerCase(Locale.ROOT);
             Set<String> drugClasses = new LinkedHashSet<>();
             for (String c : row.get("classes").split("\\|")) {
@@ -234,7 +235,21 @@ public final class RuleBaseLoader {
                     problems.add(row.problem("diazepam_mg_per_mg must be a number, got '" + rawFactor + "'"));
                 }
             }
-            if (entries.put(name, new Terminology.Entry(name, Set.copyOf(drugClasses), factor)) != null) {
+            Double adequate = null;
+            String rawAdequate = row.get("adequate_daily_mg");
+            if (!rawAdequate.isEmpty()) {
+                try {
+                    adequate = Double.valueOf(rawAdequate);
+                    if (!(adequate > 0 && adequate <= 10_000) || !drugClasses.contains("ANTIDEPRESSANT")) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    adequate = null;
+                    problems.add(row.problem("adequate_daily_mg must be a dose in mg above 0 and at most 10000, and only"
+                            + " for an ANTIDEPRESSANT; got '" + rawAdequate + "'"));
+                }
+            }
+            if (entries.put(name, new Terminology.Entry(name, Set.copyOf(drugClasses), factor, adequate)) != null) {
                 problems.add(row.problem(name + " is listed twice"));
             }
         }

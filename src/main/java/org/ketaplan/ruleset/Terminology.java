@@ -35,7 +35,8 @@ public record Terminology(Map<String, Entry> medications, Set<String> classes, F
         return best != null ? best : new CollectionStep(missingFact, missingFact, Integer.MAX_VALUE);
     }
 
-    public record Entry(String name, Set<String> classes, Double diazepamMgPerMg) {
+    /** {@code adequateDailyMg}: for an antidepressant, the lowest daily dose of a trial that counts (DX-02). */
+    public record Entry(String name, Set<String> classes, Double diazepamMgPerMg, Double adequateDailyMg) {
     }
 
     public Entry lookup(String name) {

@@ -64,6 +64,66 @@ class IndicationRulesTest {
         });
     }
 
+    /** asOf is 2026-11-21; ADEQUATE_TRIAL_WEEKS is 6 (42 days); sertraline counts from 50 mg, fluoxetine from 20 mg. */
+    private static Requests withTrials(String... trials) {
+        return trd().remove("treatmentHistory.adequateAntidepressantTrials")
+                .setJson("treatmentHistory.antidepressantTrials", "[" + String.join(",", trials) + "]");
+    }
+
+    private static String trial(String drug, int mg, String start, String end) {
+        return "{\"drug\":\"" + drug + "\",\"dailyDoseMg\":" + mg + ",\"startDate\":\"" + start + "\""
+                + (end == null ? "" : ",\"endDate\":\"" + end + "\"") + "}";
+    }
+
+    @ParameterizedTest(name = "sertraline {0} mg for {1} days, fluoxetine 20 mg for 60 days: TRD {2}")
+    @CsvSource({"49, 60, false", "50, 60, true", "51, 60, true", "50, 41, false", "50, 42, true", "50, 43, true"})
+    void twoAdequateTrialsInTheRecordMakeTheCount(int sertralineMg, int days, boolean trd) {
+        java.time.LocalDate end = java.time.LocalDate.parse("2026-10-01");
+        TreatmentPlan p = plan(withTrials(
+                trial("Sertraline", sertralineMg, end.minusDays(days).toString(), end.toString()),
+                trial("fluoxetine", 20, "2026-09-22", null)));
+        assertThat(ruleIds(p).contains("DX-02b")).isEqualTo(trd);
+        assertThat(ruleIds(p).contains("DX-02c")).isEqualTo(!trd);
+        if (trd) {
+            assertThat(p.findings().treatmentResistantDepression()).isTrue();
+            assertThat(ruleIds(p)).contains("DX-01a").doesNotContain("DX-04");
+            assertThat(p.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("DX-02b");
+                assertThat(n.text()).startsWith("2 adequate antidepressant trials").contains("fluoxetine, sertraline");
+            });
+        } else {
+            // One adequate trial in the record is not "one trial": the count stays the clinician's to give.
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INSUFFICIENT_DATA);
+            assertThat(ruleIds(p)).contains("DX-04").doesNotContain("DX-03a", "DX-03b");
+            assertThat(p.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("DX-02c");
+                assertThat(n.text()).contains("fluoxetine, sertraline").contains("1 reached");
+            });
+        }
+    }
+
+    @Test
+    void theSameDrugTwiceIsOneTrial() {
+        TreatmentPlan p = plan(withTrials(trial("sertraline", 100, "2025-01-01", "2025-06-01"),
+                trial("sertraline", 150, "2026-01-01", null)));
+        assertThat(ruleIds(p)).contains("DX-02c", "DX-04").doesNotContain("DX-02b");
+    }
+
+    @Test
+    void aDrugWithoutAnAdequateDoseInTheTableIsListedNotCounted() {
+        TreatmentPlan p = plan(withTrials(trial("clomipramine", 250, "2025-01-01", "2025-06-01"),
+                trial("sertraline", 100, "2026-01-01", null)));
+        assertThat(ruleIds(p)).contains("DX-02c").doesNotContain("DX-02b");
+    }
+
+    @Test
+    void theClinicianCountWinsOverTheRecord() {
+        TreatmentPlan p = plan(withTrials(trial("sertraline", 100, "2025-01-01", "2025-06-01"),
+                trial("fluoxetine", 40, "2026-01-01", null)).set("treatmentHistory.adequateAntidepressantTrials", 1));
+        assertThat(ruleIds(p)).doesNotContain("DX-02b", "DX-02c").contains("DX-03b");
+        assertThat(p.findings().treatmentResistantDepression()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} = unknown: missing {1}")
     @CsvSource({"diagnoses.majorDepressiveDisorder, DX-04b", "diagnoses.ptsd, DX-04c"})
     void unknownDiagnosesAreMissing(String path, String rule) {

@@ -293,10 +293,23 @@ class RuleBaseTest {
         throw new AssertionError(prefix + " not in " + file);
     }
 
+    /** A lowest adequate dose only means something for an antidepressant, and only as a dose. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sertraline,ANTIDEPRESSANT,,0", "sertraline,ANTIDEPRESSANT,,fifty",
+            "lorazepam,BENZODIAZEPINE,10,2"})
+    void adequateDoseThatIsNotADoseOfAnAntidepressantIsRejectedWithLine(String row, @TempDir Path dir) throws IOException {
+        TestRules.copyTables(dir);
+        Files.writeString(dir.resolve("terminology/medications.csv"), "name,classes,diazepam_mg_per_mg,adequate_daily_mg\n"
+                + row + "\n");
+        write(dir, "ketamine/ok.drl", "package ketamine;\n");
+        assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
+                .hasMessageContaining("rules/terminology/medications.csv:2: adequate_daily_mg must be a dose");
+    }
+
     @Test
     void medicationWithUndeclaredClassIsRejectedWithLine(@TempDir Path dir) throws IOException {
         TestRules.copyTables(dir);
-        Files.writeString(dir.resolve("terminology/medications.csv"), "name,classes,diazepam_mg_per_mg\nfoo,MAIO,\n");
+        Files.writeString(dir.resolve("terminology/medications.csv"), "name,classes,diazepam_mg_per_mg,adequate_daily_mg\nfoo,MAIO,,\n");
         write(dir, "ketamine/ok.drl", "package ketamine;\n");
         assertThatThrownBy(() -> new RuleBaseLoader(dir, "rules").load())
                 .hasMessageContaining("rules/terminology/medications.csv:2: class 'MAIO' of foo is not declared");

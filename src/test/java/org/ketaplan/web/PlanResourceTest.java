@@ -194,6 +194,26 @@ class PlanResourceTest {
                     .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
         }
 
+        /** Antidepressant trials from a record (the EHR path): each field bounded, dates in order. */
+        @ParameterizedTest(name = "{0} = {1} -> 400: {2}")
+        @CsvSource(delimiter = '|', value = {
+                "treatmentHistory.antidepressantTrials[0].drug | \"\" | drug is required",
+                "treatmentHistory.antidepressantTrials[0].drug | 42 | must be a string",
+                "treatmentHistory.antidepressantTrials[0].dailyDoseMg | -1 | must be between 0 and 100000",
+                "treatmentHistory.antidepressantTrials[0].startDate | null | startDate is required",
+                "treatmentHistory.antidepressantTrials[0].startDate | \"2026-11-22\" | must not be after asOf",
+                "treatmentHistory.antidepressantTrials[0].endDate | \"2026-01-31\" | must not be before startDate",
+                "treatmentHistory.antidepressantTrials[0].endDate | \"2026-11-22\" | must not be after asOf"})
+        void antidepressantTrialsAreCheckedStrictly(String path, String json, String message) {
+            Requests r = Requests.complete().setJson("treatmentHistory.antidepressantTrials",
+                    "[{\"drug\":\"sertraline\",\"dailyDoseMg\":100,\"startDate\":\"2026-02-01\",\"endDate\":\"2026-05-01\"}]");
+            given().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
+                    .when().post(PLANS)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.find { it.field == '" + path + "' }.message", containsString(message));
+        }
+
         @Test
         void aFullCourseOfCareRequestIsAccepted() {
             Requests r = Requests.complete()

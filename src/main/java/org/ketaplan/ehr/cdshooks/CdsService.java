@@ -123,8 +123,11 @@ public class CdsService {
                         + count);
             }
         });
-        m.put("medicationRequests", "MedicationRequest?patient=" + p + "&status=active");
-        m.put("medicationStatements", "MedicationStatement?patient=" + p + "&status=active");
+        // Ended orders too: the antidepressant trials of this episode are in them (DX-02); the current list is the
+        // active ones.
+        m.put("medicationRequests", "MedicationRequest?patient=" + p + "&status=active,on-hold,completed,stopped"
+                + "&_include=MedicationRequest:medication");
+        m.put("medicationStatements", "MedicationStatement?patient=" + p + "&status=active,completed,stopped,intended");
         m.put("procedures", "Procedure?patient=" + p);
         m.put("allergies", "AllergyIntolerance?patient=" + p);
         m.put("administrations", "MedicationAdministration?patient=" + p + "&status=completed");

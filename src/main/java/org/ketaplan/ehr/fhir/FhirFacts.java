@@ -26,6 +26,8 @@ public final class FhirFacts {
     final List<Procedure> procedures = new ArrayList<>();
     final List<AllergyIntolerance> allergies = new ArrayList<>();
     final List<MedicationAdministration> administrations = new ArrayList<>();
+    /** Medication resources an order may point to (medicationReference), by their id as written and as Medication/id. */
+    final java.util.Map<String, org.hl7.fhir.r4.model.Medication> medicationResources = new java.util.HashMap<>();
     boolean medicationsSearched;
     /** Prefetch keys the EHR answered with an OperationOutcome: their facts stay unknown. */
     final List<String> failedKeys = new ArrayList<>();
@@ -49,6 +51,9 @@ public final class FhirFacts {
             allergies.add(a);
         } else if (resource instanceof MedicationAdministration m) {
             administrations.add(m);
+        } else if (resource instanceof org.hl7.fhir.r4.model.Medication m && m.hasIdElement() && m.getIdElement().hasIdPart()) {
+            medicationResources.put(m.getIdElement().getValue(), m);
+            medicationResources.put("Medication/" + m.getIdElement().getIdPart(), m);
         }
     }
 

@@ -86,6 +86,7 @@ public final class FhirRequestMapper {
         observations(facts, asOf, codes, req);
         medications(facts, terminology, req);
         procedures(facts, codes, req);
+        antidepressantTrials(facts, asOf, terminology, req);
         allergies(facts, codes, req);
         sessions(facts, asOf, codes, req);
         return req;
@@ -311,37 +312,49 @@ public final class FhirRequestMapper {
         facts.medicationRequests.stream()
                 .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "on-hold"))
                 .forEach(m -> {
-                    addMedication(m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null,
-                            terminology, meds, seen);
+                    addMedication(FhirMedications.concept(m.getMedication(), m, facts), terminology, meds, seen);
                     sources.record("medications", m);
                 });
         facts.medicationStatements.stream()
                 .filter(m -> m.getStatus() == null || oneOf(m.getStatus().toCode(), "active", "intended"))
                 .forEach(m -> {
-                    addMedication(m.hasMedicationCodeableConcept() ? m.getMedicationCodeableConcept() : null,
-                            terminology, meds, seen);
+                    addMedication(FhirMedications.concept(m.getMedication(), m, facts), terminology, meds, seen);
                     sources.record("medications", m);
                 });
     }
 
-    /**
-     * Finds the generic name in "Sertraline 100 MG Oral Tablet": the first word the medication table
-     * knows, else the first word (which the plan will flag as unrecognised).
-     */
+    /** The generic name of a medication record, by its coding first and its words second (FhirMedications). */
     private void addMedication(CodeableConcept cc, Terminology terminology, ArrayNode meds, java.util.Set<String> seen) {
-        if (cc == null) {
+        FhirMedications.Named named = FhirMedications.named(cc, terminology, terminology.fhir());
+        if (named != null && seen.add(named.name())) {
+            meds.addObject().put("name", named.name());
+        }
+    }
+
+    /** Antidepressants started in this episode, for the rules to judge (DX-02), each with its record. */
+    private void antidepressantTrials(FhirFacts facts, LocalDate asOf, Terminology terminology, ObjectNode req) {
+        if (!facts.medicationsSearched || facts.failedKeys.stream().anyMatch(k -> k.startsWith("medication"))) {
             return;
         }
-        String text = cc.hasText() ? cc.getText()
-                : cc.getCoding().stream().map(Coding::getDisplay).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        if (text == null || text.isBlank()) {
+        FhirTerminology codes = terminology.fhir();
+        List<FhirMedications.Trial> trials = FhirMedications.trials(facts, asOf, terminology, codes, c -> current(c)
+                && c.getCode().getCoding().stream().anyMatch(coding -> codes.conditionRows(coding.getSystem(), coding.getCode())
+                .stream().anyMatch(row -> row.sets().equals("diagnoses.majorDepressiveDisorder") && "true".equals(row.value()))));
+        if (trials.isEmpty()) {
             return;
         }
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^a-z']+");
-        String name = java.util.Arrays.stream(words).filter(w -> terminology.lookup(w) != null).findFirst()
-                .orElse(java.util.Arrays.stream(words).filter(w -> !w.isBlank()).findFirst().orElse(text));
-        if (seen.add(name)) {
-            meds.addObject().put("name", name);
+        ObjectNode history = req.has("treatmentHistory") ? (ObjectNode) req.get("treatmentHistory") : req.putObject("treatmentHistory");
+        ArrayNode list = history.putArray("antidepressantTrials");
+        for (FhirMedications.Trial t : trials) {
+            ObjectNode o = list.addObject().put("drug", t.drug());
+            if (t.dailyDoseMg() != null) {
+                o.put("dailyDoseMg", t.dailyDoseMg());
+            }
+            o.put("startDate", t.start().toString());
+            if (t.end() != null) {
+                o.put("endDate", t.end().toString());
+            }
+            sources.record("treatmentHistory.antidepressantTrials", t.source());
         }
     }
 

@@ -180,4 +180,55 @@ class FhirPlanResourceTest {
                 given.formatted("3", "not-done", "2026-11-20")));
         assertThat(plan.getInt("series.sessionsGiven")).isEqualTo(2);
     }
+
+    private static final String EPISODE = """
+            {"resourceType":"Condition","id":"mdd","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+             "code":{"coding":[{"system":"http://snomed.info/sct","code":"370143000"}]},"subject":{"reference":"Patient/p7"},
+             "onsetDateTime":"%s"}""";
+
+    /** One tablet or capsule a day; {@code end} null: no end recorded. */
+    private static String order(String id, String status, String medication, String authored, String end) {
+        return """
+                {"resourceType":"MedicationRequest","id":"%s","status":"%s","intent":"order","subject":{"reference":"Patient/p7"},
+                 "medicationCodeableConcept":%s,"authoredOn":"%s",
+                 "dosageInstruction":[{"timing":{"repeat":{"frequency":1,"period":1,"periodUnit":"d"%s}},
+                   "doseAndRate":[{"doseQuantity":{"value":1}}]}]}"""
+                .formatted(id, status, medication, authored,
+                        end == null ? "" : ",\"boundsPeriod\":{\"start\":\"" + authored + "\",\"end\":\"" + end + "\"}");
+    }
+
+    private static final String SERTRALINE = "{\"text\":\"Sertraline 100 MG Oral Tablet\"}";
+    /** Coded only: the strength comes from fhir-medication-codes.csv, not from words. */
+    private static final String FLUOXETINE = "{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"310385\"}]}";
+
+    /** DX-02 from the record: antidepressants of this episode with their dose and duration; the rules judge them. */
+    @Test
+    void twoAdequateTrialsInTheRecordMakeTheDepressionTreatmentResistant() {
+        var plan = plan(bundleOf(EPISODE.formatted("2026-01-01"),
+                order("sert", "stopped", SERTRALINE, "2026-02-01", "2026-05-01"),
+                order("flu", "active", FLUOXETINE, "2026-06-01", null)));
+        assertThat(plan.getList("rationale.ruleId")).contains("DX-02b", "DX-01a");
+        assertThat(plan.getBoolean("findings.treatmentResistantDepression")).isTrue();
+        assertThat(plan.getList("notes.text", String.class)).anySatisfy(t -> assertThat(t).contains("fluoxetine, sertraline"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "started before this episode | 2025-06-01 | active | ",
+            "stopped without an end date | 2026-02-01 | stopped | ",
+            "ended after 41 days | 2026-02-01 | stopped | 2026-03-14"})
+    void aTrialTheRecordCannotShowAsAdequateIsNotCounted(String why, String authored, String status, String end) {
+        var plan = plan(bundleOf(EPISODE.formatted("2026-01-01"), order("sert", status, SERTRALINE, authored, end),
+                order("flu", "active", FLUOXETINE, "2026-06-01", null)));
+        assertThat(plan.getList("rationale.ruleId")).as(why).contains("DX-02c", "DX-04").doesNotContain("DX-02b");
+        assertThat(plan.getString("eligibility")).isEqualTo("INSUFFICIENT_DATA");
+    }
+
+    @Test
+    void withoutAnEpisodeOnsetNoTrialIsDerived() {
+        var plan = plan(bundleOf(condition("F33.2", "active", "confirmed"),
+                order("sert", "stopped", SERTRALINE, "2026-02-01", "2026-05-01"),
+                order("flu", "active", FLUOXETINE, "2026-06-01", null)));
+        assertThat(plan.getList("rationale.ruleId")).doesNotContain("DX-02b", "DX-02c").contains("DX-04");
+    }
 }
