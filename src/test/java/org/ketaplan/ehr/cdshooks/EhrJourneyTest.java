@@ -121,7 +121,7 @@ class EhrJourneyTest {
     void aValueTheClinicianChangesStaysMarkedAsChanged() {
         JsonNode card = cards(call("ketamine-plan", patientView(Map.of()))).get(0);
         driver.get(card.path("links").get(0).path("url").asText());
-        Chromium.until(() -> text(By.id("draft-status")).contains("From the EHR"));
+        Chromium.until(() -> visible("only-open"));
         driver.findElement(By.id("only-open")).click();
         choose("patient.sex", "MALE");
         assertThat(source("patient.sex")).contains("changed here");
