@@ -18,6 +18,10 @@ COPY --chown=185 --from=build /build/target/quarkus-app/quarkus/ /deployments/qu
 # Rules stay outside the jar so a clinical lead's reviewed edit can be mounted over them.
 COPY --chown=185 --from=build /build/rules/ /deployments/rules/
 WORKDIR /deployments
+# The embedded audit database (H2) lives here unless PostgreSQL is configured: mount a volume to keep it.
+USER root
+RUN mkdir -p /deployments/data && chown 185 /deployments/data
+VOLUME /deployments/data
 EXPOSE 8080
 USER 185
 ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules"

@@ -66,6 +66,10 @@ public class RuleBaseHolder {
     private final java.util.concurrent.atomic.AtomicLong reloadsRun = new java.util.concurrent.atomic.AtomicLong();
     private WatchService watcher;
 
+    /** Observed by the audit record; null where a test builds a holder without CDI. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<RuleSetReloaded> reloaded;
+
     public RuleBaseHolder(RulesConfig config, Instance<CandidateCheck> checks) {
         this.rulesDir = config.dir();
         this.watch = config.watch();
@@ -189,7 +193,11 @@ public class RuleBaseHolder {
             building.incrementAndGet();
             reloadsRun.incrementAndGet();
             try {
-                current.complete(doReload(trigger));
+                ReloadOutcome outcome = doReload(trigger);
+                if (reloaded != null) {
+                    reloaded.fire(new RuleSetReloaded(trigger, outcome));
+                }
+                current.complete(outcome);
             } catch (RuntimeException e) {
                 current.completeExceptionally(e);
             } finally {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ketaplan.audit.AuditLog;
 import org.ketaplan.plan.PlanRequest;
 import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.Problem;
@@ -41,8 +42,10 @@ public class PlanResource {
      */
     static final int EVENT_LOOP_BODY_LIMIT = 16 * 1024;
     private final ObjectWriter planWriter;
+    private final AuditLog audit;
 
-    public PlanResource(RequestReader reader, PlanService service, ObjectMapper json) {
+    public PlanResource(RequestReader reader, PlanService service, ObjectMapper json, AuditLog audit) {
+        this.audit = audit;
         this.reader = reader;
         this.service = service;
         this.planWriter = json.writerFor(TreatmentPlan.class);
@@ -85,7 +88,10 @@ public class PlanResource {
 
     private byte[] plan(byte[] body) {
         try {
-            return planWriter.writeValueAsBytes(service.plan(reader.read(body)));
+            TreatmentPlan plan = service.plan(reader.read(body));
+            // No users yet (the trust issue): every caller of the plan API is anonymous to the audit record.
+            audit.plan(AuditLog.Channel.API, "anonymous", body, plan);
+            return planWriter.writeValueAsBytes(plan);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan could not be serialised", e);
         }

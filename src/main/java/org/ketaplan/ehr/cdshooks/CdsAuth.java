@@ -31,7 +31,10 @@ public class CdsAuth {
     private final CdsConfig config;
     private final JwtVerifier verifier;
 
-    public CdsAuth(CdsConfig config) {
+    private final CdsCaller caller;
+
+    public CdsAuth(CdsConfig config, CdsCaller caller) {
+        this.caller = caller;
         this.config = config;
         List<JwtVerifier.TrustedIssuer> trusted = new ArrayList<>();
         config.issuers().forEach((name, i) -> trusted.add(new JwtVerifier.TrustedIssuer(i.iss(), keys(name, i.jwks()),
@@ -75,6 +78,7 @@ public class CdsAuth {
             return Response.status(401)
                     .header("WWW-Authenticate", "Bearer realm=\"cds-services\", error=\"invalid_token\"").build();
         }
+        caller.verified(result.issuer());
         return null;
     }
 

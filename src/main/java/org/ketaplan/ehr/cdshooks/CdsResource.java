@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ketaplan.audit.AuditLog;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ketaplan.plan.JsonGuard;
@@ -41,9 +42,14 @@ public class CdsResource {
     private final CdsService service;
     private final ObjectMapper json;
 
-    public CdsResource(CdsService service, ObjectMapper json) {
+    private final CdsCaller caller;
+    private final AuditLog audit;
+
+    public CdsResource(CdsService service, ObjectMapper json, CdsCaller caller, AuditLog audit) {
         this.service = service;
         this.json = json;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -57,7 +63,7 @@ public class CdsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Call a CDS service (patient-view or order-select) with FHIR R4 prefetch")
     public CdsHooks.Response call(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
-        return service.evaluate(id, read(body, CdsHooks.Request.class), uri.getBaseUri().toString());
+        return service.evaluate(id, read(body, CdsHooks.Request.class), uri.getBaseUri().toString(), caller.issuer());
     }
 
     /**
@@ -111,6 +117,7 @@ public class CdsResource {
             for (CdsHooks.Feedback f : request.feedback()) {
                 if (feedback.putIfAbsent(id + "|" + f.card() + "|" + f.outcome(), f) == null) {
                     added++;
+                    audit.feedback(caller.issuer(), id, f.card(), f.outcome());
                 }
             }
         }

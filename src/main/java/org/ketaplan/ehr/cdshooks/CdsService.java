@@ -21,6 +21,7 @@ import org.ketaplan.ehr.fhir.FhirFacts;
 import org.ketaplan.ehr.fhir.FhirPlanWriter;
 import org.ketaplan.ehr.fhir.FhirPlanner;
 import org.ketaplan.ehr.fhir.FhirSupport;
+import org.ketaplan.audit.AuditLog;
 import org.ketaplan.plan.BadRequestProblem;
 import org.ketaplan.plan.DraftStore;
 import org.ketaplan.plan.TreatmentPlan;
@@ -135,7 +136,7 @@ public class CdsService {
     }
 
     /** {@code calledBase}: the base URL the EHR called, for the card's link when no page URL is configured. */
-    public CdsHooks.Response evaluate(String serviceId, CdsHooks.Request request, String calledBase) {
+    public CdsHooks.Response evaluate(String serviceId, CdsHooks.Request request, String calledBase, String caller) {
         boolean order = ORDER_SERVICE.equals(serviceId);
         if (!order && !PLAN_SERVICE.equals(serviceId)) {
             throw new CdsProblem(404, "no CDS service " + serviceId);
@@ -164,7 +165,7 @@ public class CdsService {
         }
         TreatmentPlan plan;
         try {
-            plan = planner.plan(planRequest);
+            plan = planner.plan(planRequest, AuditLog.Channel.CDS_HOOKS, caller);
         } catch (BadRequestProblem e) {
             return new CdsHooks.Response(List.of(dataProblemCard(e.violations())));
         }

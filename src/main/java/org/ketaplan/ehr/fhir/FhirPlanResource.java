@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
+import org.ketaplan.audit.AuditLog;
 import org.ketaplan.plan.BadRequestProblem;
 import org.ketaplan.plan.JsonGuard;
 import org.ketaplan.plan.TreatmentPlan;
@@ -67,7 +68,8 @@ public class FhirPlanResource {
         }
         FhirFacts facts = new FhirFacts();
         bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).forEach(e -> facts.add(e.getResource()));
-        TreatmentPlan plan = planner.plan(planner.request(facts));
+        // No users yet (the trust issue): every caller of this endpoint is anonymous to the audit record.
+        TreatmentPlan plan = planner.plan(planner.request(facts), AuditLog.Channel.FHIR, "anonymous");
         if (wantsPlanJson(accept)) {
             return Response.ok(plan, MediaType.APPLICATION_JSON).build();
         }

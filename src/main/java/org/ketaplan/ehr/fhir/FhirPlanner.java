@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ketaplan.audit.AuditLog;
 import org.ketaplan.plan.PlanService;
 import org.ketaplan.plan.RequestReader;
 import org.ketaplan.plan.SiteConfig;
@@ -31,9 +32,11 @@ public class FhirPlanner {
     private final PlanService plans;
     private final RuleBaseHolder rules;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
     public FhirPlanner(SiteConfig config, RequestReader reader, PlanService plans, RuleBaseHolder rules,
-                       ObjectMapper json) {
+                       ObjectMapper json, AuditLog audit) {
+        this.audit = audit;
         this.config = config;
         this.reader = reader;
         this.plans = plans;
@@ -60,10 +63,17 @@ public class FhirPlanner {
         return new EhrRequest(request, mapper.sources());
     }
 
-    /** @throws org.ketaplan.plan.BadRequestProblem when the EHR's values are outside the contract's ranges */
-    public TreatmentPlan plan(ObjectNode request) {
+    /**
+     * The plan for a request made from an EHR record, recorded in the audit trail with its channel and caller.
+     *
+     * @throws org.ketaplan.plan.BadRequestProblem when the EHR's values are outside the contract's ranges
+     */
+    public TreatmentPlan plan(ObjectNode request, AuditLog.Channel channel, String caller) {
         try {
-            return plans.plan(reader.read(json.writeValueAsBytes(request)));
+            byte[] bytes = json.writeValueAsBytes(request);
+            TreatmentPlan plan = plans.plan(reader.read(bytes));
+            audit.plan(channel, caller, bytes, plan);
+            return plan;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

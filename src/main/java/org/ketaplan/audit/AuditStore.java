@@ -1,0 +1,197 @@
+package org.ketaplan.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+
+/**
+ * The audit tables over plain JDBC: PostgreSQL when the {@code pg} datasource is configured (its URL set), else the
+ * embedded H2 file of the default datasource. Flyway creates the tables on either at start-up.
+ */
+@ApplicationScoped
+public class AuditStore {
+
+    /** One plan as recorded; {@code requestJson} and {@code planJson} are null when the policy keeps no content. */
+    public record PlanRow(String planId, Instant createdAt, String caller, String channel, String ruleset,
+                          String requestSha256, String ruleIds, String triage, String eligibility, String series,
+                          String requestJson, String planJson) {
+    }
+
+    public record ReloadRow(Instant createdAt, String caller, String version, boolean accepted, String reason) {
+    }
+
+    public record FeedbackRow(Instant createdAt, String caller, String service, String card, String outcome) {
+    }
+
+    /** Which database holds the record: "postgresql", "h2", or empty when none is configured. */
+    public Optional<String> database() {
+        if (AgroalDataSourceUtil.dataSourceIfActive("pg").isPresent()) {
+            return Optional.of("postgresql");
+        }
+        return AgroalDataSourceUtil.dataSourceIfActive(DataSourceUtil.DEFAULT_DATASOURCE_NAME).map(d -> "h2");
+    }
+
+    private DataSource dataSource() {
+        return AgroalDataSourceUtil.dataSourceIfActive("pg")
+                .or(() -> AgroalDataSourceUtil.dataSourceIfActive(DataSourceUtil.DEFAULT_DATASOURCE_NAME))
+                .orElseThrow(() -> new SQLStateException("no audit database is configured"));
+    }
+
+    void insertPlans(List<PlanRow> rows) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into plan_audit (plan_id, created_at, caller, channel, "
+                     + "ruleset, request_sha256, rule_ids, triage, eligibility, series, request_json, plan_json) "
+                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (PlanRow r : rows) {
+                ps.setString(1, r.planId());
+                ps.setObject(2, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+                ps.setString(3, r.caller());
+                ps.setString(4, r.channel());
+                ps.setString(5, r.ruleset());
+                ps.setString(6, r.requestSha256());
+                ps.setString(7, r.ruleIds());
+                ps.setString(8, r.triage());
+                ps.setString(9, r.eligibility());
+                ps.setString(10, r.series());
+                text(ps, 11, r.requestJson());
+                text(ps, 12, r.planJson());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void insertReload(ReloadRow r) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into reload_audit (created_at, caller, version, accepted, reason) values (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+            ps.setString(2, r.caller());
+            ps.setString(3, r.version());
+            ps.setBoolean(4, r.accepted());
+            ps.setString(5, r.reason());
+            ps.executeUpdate();
+        }
+    }
+
+    void insertFeedback(FeedbackRow r) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into feedback_audit (created_at, caller, service, card, outcome) values (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+            ps.setString(2, r.caller());
+            ps.setString(3, r.service());
+            ps.setString(4, r.card());
+            ps.setString(5, r.outcome());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes what is older than {@code before}; returns how many records went. */
+    int purge(Instant before) throws SQLException {
+        int n = 0;
+        try (Connection c = dataSource().getConnection()) {
+            for (String table : List.of("plan_audit", "reload_audit", "feedback_audit")) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where created_at < ?")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+                    n += ps.executeUpdate();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Plans in [from, to), newest first; one plan by id when {@code planId} is given. */
+    public List<PlanRow> plans(Instant from, Instant to, String planId, int page, int size) throws SQLException {
+        String sql = "select plan_id, created_at, caller, channel, ruleset, request_sha256, rule_ids, triage, "
+                + "eligibility, series, request_json, plan_json from plan_audit where created_at >= ? and created_at < ?"
+                + (planId != null ? " and plan_id = ?" : "") + " order by created_at desc, plan_id limit ? offset ?";
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setObject(i++, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(i++, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            if (planId != null) {
+                ps.setString(i++, planId);
+            }
+            ps.setInt(i++, size);
+            ps.setLong(i, (long) page * size);
+            List<PlanRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PlanRow(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                }
+            }
+            return out;
+        }
+    }
+
+    public List<ReloadRow> reloads(Instant from, Instant to, int page, int size) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select created_at, caller, version, accepted, reason from reload_audit where created_at >= ? "
+                        + "and created_at < ? order by created_at desc, id desc limit ? offset ?")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            ps.setInt(3, size);
+            ps.setLong(4, (long) page * size);
+            List<ReloadRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ReloadRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                            rs.getString(3), rs.getBoolean(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    public List<FeedbackRow> feedback(Instant from, Instant to, int page, int size) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select created_at, caller, service, card, outcome from feedback_audit where created_at >= ? "
+                        + "and created_at < ? order by created_at desc, id desc limit ? offset ?")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            ps.setInt(3, size);
+            ps.setLong(4, (long) page * size);
+            List<FeedbackRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FeedbackRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    /** No database to write to: the audit log counts the records it cannot keep. */
+    static final class SQLStateException extends IllegalStateException {
+        SQLStateException(String message) {
+            super(message);
+        }
+    }
+}
