@@ -143,41 +143,40 @@ public class AuditStore {
     }
 
     public List<ReloadRow> reloads(Instant from, Instant to, int page, int size) throws SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select created_at, caller, version, accepted, reason from reload_audit where created_at >= ? "
-                        + "and created_at < ? order by created_at desc, id desc limit ? offset ?")) {
+        return page("select created_at, caller, version, accepted, reason from reload_audit", from, to, page, size,
+                rs -> new ReloadRow(instant(rs), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
+    }
+
+    public List<FeedbackRow> feedback(Instant from, Instant to, int page, int size) throws SQLException {
+        return page("select created_at, caller, service, card, outcome from feedback_audit", from, to, page, size,
+                rs -> new FeedbackRow(instant(rs), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** A page of a table whose first column is created_at, newest first. */
+    private <T> List<T> page(String select, Instant from, Instant to, int page, int size, Row<T> row)
+            throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(select
+                + " where created_at >= ? and created_at < ? order by created_at desc, id desc limit ? offset ?")) {
             ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             ps.setInt(3, size);
             ps.setLong(4, (long) page * size);
-            List<ReloadRow> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ReloadRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                            rs.getString(3), rs.getBoolean(4), rs.getString(5)));
+                    out.add(row.read(rs));
                 }
             }
             return out;
         }
     }
 
-    public List<FeedbackRow> feedback(Instant from, Instant to, int page, int size) throws SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select created_at, caller, service, card, outcome from feedback_audit where created_at >= ? "
-                        + "and created_at < ? order by created_at desc, id desc limit ? offset ?")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-            ps.setInt(3, size);
-            ps.setLong(4, (long) page * size);
-            List<FeedbackRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new FeedbackRow(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-            return out;
-        }
+    private static Instant instant(ResultSet rs) throws SQLException {
+        return rs.getObject(1, OffsetDateTime.class).toInstant();
     }
 
     private static void text(PreparedStatement ps, int index, String value) throws SQLException {

@@ -507,6 +507,35 @@ class CdsHooksTest {
         assertThat(resource.feedbackCount()).isEqualTo(before + 1);
     }
 
+    @Inject
+    org.ketaplan.audit.AuditLog audit;
+
+    @Inject
+    org.ketaplan.audit.AuditStore auditStore;
+
+    /** The audit record names the EHR by its verified issuer, for the plan behind a card and for its feedback. */
+    @Test
+    void theAuditRecordNamesTheCallingEhr() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        assertThat(cards(call("ketamine-plan", patientView(Map.of())))).hasSize(1);
+        String card = UUID.randomUUID().toString();
+        String path = "/cds-services/ketamine-plan/feedback";
+        given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
+                .body("{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\","
+                        + "\"outcomeTimestamp\":\"2026-11-21T10:05:31Z\"}]}").post(path).then().statusCode(200);
+        assertThat(audit.flush(java.time.Duration.ofSeconds(10))).isTrue();
+        Instant end = Instant.now().plusSeconds(1);
+        assertThat(auditStore.plans(start, end, null, 0, 100)).anySatisfy(p -> {
+            assertThat(p.channel()).isEqualTo("CDS_HOOKS");
+            assertThat(p.caller()).isEqualTo(CdsProfile.ISSUER);
+        });
+        assertThat(auditStore.feedback(start, end, 0, 100)).anySatisfy(f -> {
+            assertThat(f.card()).isEqualTo(card);
+            assertThat(f.outcome()).isEqualTo("overridden");
+            assertThat(f.caller()).isEqualTo(CdsProfile.ISSUER);
+        });
+    }
+
     @Test
     void malformedFeedbackIs400() {
         String path = "/cds-services/ketamine-plan/feedback";
