@@ -132,6 +132,9 @@ public class CdsService {
         m.put("procedures", "Procedure?patient=" + p);
         m.put("allergies", "AllergyIntolerance?patient=" + p);
         m.put("administrations", "MedicationAdministration?patient=" + p + "&status=completed");
+        // Scores and C-SSRS answers a site records as forms (items named by their LOINC code).
+        m.put("questionnaireResponses", "QuestionnaireResponse?patient=" + p + "&status=completed,amended"
+                + "&_sort=-authored&_count=20");
         return m;
     }
 
@@ -217,7 +220,8 @@ public class CdsService {
     }
 
     /** Prefetch keys an EHR may leave out even without a fhirServer. */
-    static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("allergies", "administrations");
+    static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("allergies", "administrations",
+            "questionnaireResponses");
 
     private FhirFacts gather(CdsHooks.Request request, String patientId, boolean order) {
         FhirFacts facts = new FhirFacts();

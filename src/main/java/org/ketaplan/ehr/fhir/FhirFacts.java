@@ -26,6 +26,7 @@ public final class FhirFacts {
     final List<Procedure> procedures = new ArrayList<>();
     final List<AllergyIntolerance> allergies = new ArrayList<>();
     final List<MedicationAdministration> administrations = new ArrayList<>();
+    final List<org.hl7.fhir.r4.model.QuestionnaireResponse> questionnaireResponses = new ArrayList<>();
     /** Medication resources an order may point to (medicationReference), by their id as written and as Medication/id. */
     final java.util.Map<String, org.hl7.fhir.r4.model.Medication> medicationResources = new java.util.HashMap<>();
     boolean medicationsSearched;
@@ -51,6 +52,8 @@ public final class FhirFacts {
             allergies.add(a);
         } else if (resource instanceof MedicationAdministration m) {
             administrations.add(m);
+        } else if (resource instanceof org.hl7.fhir.r4.model.QuestionnaireResponse q) {
+            questionnaireResponses.add(q);
         } else if (resource instanceof org.hl7.fhir.r4.model.Medication m && m.hasIdElement() && m.getIdElement().hasIdPart()) {
             medicationResources.put(m.getIdElement().getValue(), m);
             medicationResources.put("Medication/" + m.getIdElement().getIdPart(), m);

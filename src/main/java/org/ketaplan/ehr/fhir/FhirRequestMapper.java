@@ -63,7 +63,11 @@ public final class FhirRequestMapper {
     static final class Sources {
         private final Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
 
-        void record(String path, org.hl7.fhir.r4.model.Resource resource) {
+        /** Observations read from a questionnaire, and the response each came from. */
+        final Map<org.hl7.fhir.r4.model.Resource, org.hl7.fhir.r4.model.Resource> origin = FhirQuestionnaires.newOrigin();
+
+        void record(String path, org.hl7.fhir.r4.model.Resource given) {
+            org.hl7.fhir.r4.model.Resource resource = origin.getOrDefault(given, given);
             String at = path.endsWith("[]") ? path.substring(0, path.length() - 2) : path;
             String id = resource.hasIdElement() && resource.getIdElement().hasIdPart()
                     ? "/" + resource.getIdElement().getIdPart() : "";
@@ -187,7 +191,9 @@ public final class FhirRequestMapper {
         Boolean behaviorEver = null;
         Boolean behaviorRecent = null;
 
-        List<Observation> usable = facts.observations.stream().filter(FhirRequestMapper::usable)
+        List<Observation> all = new ArrayList<>(facts.observations);
+        all.addAll(FhirQuestionnaires.observations(facts.questionnaireResponses, codes, sources.origin));
+        List<Observation> usable = all.stream().filter(FhirRequestMapper::usable)
                 .filter(o -> date(o).map(d -> !d.isAfter(asOf)).orElse(false))
                 .sorted(Comparator.comparing(o -> date(o).orElseThrow()))
                 .toList();

@@ -52,6 +52,35 @@ class FhirRequestMapperTest {
         assertThat(req.path("assessments").get(0).path("score").asInt()).isEqualTo(17);
     }
 
+    /** A PHQ-9 and a C-SSRS recorded as forms: items named by their LOINC code read as those observations. */
+    @Test
+    void questionnaireItemsNamedByLoincCodeAreReadWithTheResponseAsSource() {
+        String qr = """
+                {"resourceType":"QuestionnaireResponse","id":"qr1","status":"completed","authored":"2026-11-20T09:30:00Z",
+                 "item":[{"linkId":"phq9","item":[
+                   {"linkId":"/44260-8","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA6569-3"}}]},
+                   {"linkId":"/44261-6","answer":[{"valueInteger":19}]}]},
+                  {"linkId":"93246-7","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA32-8"}}]},
+                  {"linkId":"unrelated","answer":[{"valueString":"x"}]}]}""";
+        FhirFacts facts = new FhirFacts();
+        facts.add(CONTEXT.newJsonParser().parseResource(qr));
+        FhirRequestMapper mapper = new FhirRequestMapper(Requests.JSON);
+        ObjectNode req = mapper.toRequest(facts, AS_OF, TestRules.ruleBase().terminology());
+        assertThat(req.path("assessments").findValuesAsText("instrument")).containsExactlyInAnyOrder("PHQ9", "PHQ9_ITEM9");
+        assertThat(req.path("assessments").findValues("score")).extracting(n -> n.asInt()).containsExactlyInAnyOrder(19, 1);
+        assertThat(req.path("assessments").get(0).path("date").asText()).isEqualTo("2026-11-20");
+        assertThat(req.path("suicideScreen").path("wishToBeDead").asBoolean(true)).isFalse();
+        assertThat(mapper.sources().get("assessments")).containsExactly("QuestionnaireResponse/qr1");
+    }
+
+    @Test
+    void aResponseInProgressSaysNothing() {
+        ObjectNode req = map("""
+                {"resourceType":"QuestionnaireResponse","status":"in-progress","authored":"2026-11-20T09:30:00Z",
+                 "item":[{"linkId":"44261-6","answer":[{"valueInteger":19}]}]}""");
+        assertThat(req.has("assessments")).isFalse();
+    }
+
     @ParameterizedTest(name = "item 9 answer {0} = {1}")
     @CsvSource({"LA6568-5, 0", "LA6569-3, 1", "LA6570-1, 2", "LA6571-9, 3"})
     void phq9Item9AnswersAreScored(String answer, int score) {
