@@ -3,8 +3,8 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-# No dependency:go-offline warm-up: it resolves an optional HAPI artifact (validation-resources-dstu2.1) that the
-# registry does not serve, and fails; the package step below fetches what the build really uses.
+# No dependency pre-fetch step: the Maven plugin for it resolves an optional HAPI artifact (validation-resources-dstu2.1)
+# that the registry does not serve, and fails; the package step below fetches what the build really uses.
 COPY src src
 COPY rules rules
 RUN ./mvnw -B -q package -DskipTests

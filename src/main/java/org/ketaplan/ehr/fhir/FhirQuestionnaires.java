@@ -14,8 +14,8 @@ import org.ketaplan.ruleset.FhirTerminology;
 
 /**
  * Scores and screener answers a site records as questionnaires: each answered item whose linkId is a code of
- * {@code fhir-observations.csv} (as LOINC-based forms name them: "44261-6" or "/44261-6") reads as that observation,
- * dated when the response was authored, and keeps the response as its source.
+ * {@code fhir-observations.csv} (as LOINC-based forms name them: the code, or the code after a slash) reads as
+ * that observation, dated when the response was authored, and keeps the response as its source.
  */
 final class FhirQuestionnaires {
 
