@@ -46,10 +46,11 @@ public class AuditLog {
         long bytes();
     }
 
-    private record PlanEntry(Instant at, Channel channel, String caller, byte[] request, TreatmentPlan plan)
-            implements Entry {
+    /** {@code planJson}: the plan as already serialised for the caller, or null to serialise it here. */
+    private record PlanEntry(Instant at, Channel channel, String caller, byte[] request, TreatmentPlan plan,
+                             byte[] planJson) implements Entry {
         public long bytes() {
-            return request.length;
+            return request.length + (planJson == null ? 0 : planJson.length);
         }
     }
 
@@ -114,7 +115,12 @@ public class AuditLog {
 
     /** Records a plan given; never blocks, never throws. */
     public void plan(Channel channel, String caller, byte[] request, TreatmentPlan plan) {
-        offer(new PlanEntry(Instant.now(), channel, caller, request, plan));
+        offer(new PlanEntry(Instant.now(), channel, caller, request, plan, null));
+    }
+
+    /** The same, with the plan's JSON as the caller already wrote it (no second serialisation). */
+    public void plan(Channel channel, String caller, byte[] request, TreatmentPlan plan, byte[] planJson) {
+        offer(new PlanEntry(Instant.now(), channel, caller, request, plan, planJson));
     }
 
     /** Records a CDS Hooks feedback outcome; never blocks, never throws. */
@@ -221,7 +227,8 @@ public class AuditLog {
                 sha256(p.request()), ruleIds, plan.triage().name(), plan.eligibility().name(),
                 plan.series() == null || plan.series().type() == null ? null : plan.series().type().name(),
                 keep ? new String(p.request(), StandardCharsets.UTF_8) : null,
-                keep ? json.writeValueAsString(plan) : null);
+                !keep ? null : p.planJson() != null ? new String(p.planJson(), StandardCharsets.UTF_8)
+                        : json.writeValueAsString(plan));
     }
 
     private void purgeWhenDue() {

@@ -52,9 +52,25 @@ public class AuditStore {
                 .orElseThrow(() -> new SQLStateException("no audit database is configured"));
     }
 
+    /** One transaction per batch: a commit per row cost more than the rows themselves (docs/performance.md). */
     void insertPlans(List<PlanRow> rows) throws SQLException {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into plan_audit (plan_id, created_at, caller, channel, "
+        try (Connection c = dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                insertPlans(c, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void insertPlans(Connection c, List<PlanRow> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into plan_audit (plan_id, created_at, caller, channel, "
                      + "ruleset, request_sha256, rule_ids, triage, eligibility, series, request_json, plan_json) "
                      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (PlanRow r : rows) {

@@ -89,9 +89,10 @@ public class PlanResource {
     private byte[] plan(byte[] body) {
         try {
             TreatmentPlan plan = service.plan(reader.read(body));
+            byte[] json = planWriter.writeValueAsBytes(plan);
             // No users yet (the trust issue): every caller of the plan API is anonymous to the audit record.
-            audit.plan(AuditLog.Channel.API, "anonymous", body, plan);
-            return planWriter.writeValueAsBytes(plan);
+            audit.plan(AuditLog.Channel.API, "anonymous", body, plan, json);
+            return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan could not be serialised", e);
         }
