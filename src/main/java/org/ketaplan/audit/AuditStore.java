@@ -93,27 +93,26 @@ public class AuditStore {
     }
 
     void insertReload(ReloadRow r) throws SQLException {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into reload_audit (created_at, caller, version, accepted, reason) values (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
-            ps.setString(2, r.caller());
-            ps.setString(3, r.version());
-            ps.setBoolean(4, r.accepted());
-            ps.setString(5, r.reason());
-            ps.executeUpdate();
-        }
+        insert("insert into reload_audit (created_at, caller, version, accepted, reason) values (?, ?, ?, ?, ?)",
+                r.createdAt(), r.caller(), r.version(), r.accepted(), r.reason());
     }
 
     void insertFeedback(FeedbackRow r) throws SQLException {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into feedback_audit (created_at, caller, service, card, outcome) values (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
-            ps.setString(2, r.caller());
-            ps.setString(3, r.service());
-            ps.setString(4, r.card());
-            ps.setString(5, r.outcome());
+        insert("insert into feedback_audit (created_at, caller, service, card, outcome) values (?, ?, ?, ?, ?)",
+                r.createdAt(), r.caller(), r.service(), r.card(), r.outcome());
+    }
+
+    /** One row of a record that has its time first; the drivers bind strings and booleans as given. */
+    private void insert(String sql, Instant createdAt, Object... values) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    ps.setNull(i + 2, Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 2, values[i]);
+                }
+            }
             ps.executeUpdate();
         }
     }
