@@ -18,21 +18,28 @@ JAR=target/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests -Pload-test"; exit 2; }
 
+# Plans are for clinicians: one local user, allowed explicitly as a one-machine deployment would (docs/security.md).
+USER_HASH=$(printf 'load:Quarkus:load-test' | sha512sum | cut -d' ' -f1)
+AUTH="Basic $(printf 'load:load-test' | base64)"
+
 LUA=$(mktemp --suffix=.lua)
-python3 - "$BODY" > "$LUA" <<'PY'
+python3 - "$BODY" "$AUTH" > "$LUA" <<'PY'
 import json, sys
 body = json.dumps(json.load(open(sys.argv[1])), separators=(',', ':'))
 print('wrk.method = "POST"')
 print('wrk.headers["Content-Type"] = "application/json"')
+print('wrk.headers["Authorization"] = ' + json.dumps(sys.argv[2]))
 print('wrk.body = ' + json.dumps(body))
 PY
 
 start=$(date +%s%N)
 java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
+     -Dketaplan.security.local-users=true -Dquarkus.security.users.embedded.users.load="$USER_HASH" \
+     -Dquarkus.security.users.embedded.roles.load=clinician,clinical-lead \
      -jar "$JAR" > target/load-test-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; rm -f "$LUA"' EXIT
-until curl -sf -o /dev/null -H 'Content-Type: application/json' --data @"$BODY" "http://127.0.0.1:$PORT/api/v1/plans"; do
+until curl -sf -o /dev/null -H "Authorization: $AUTH" -H 'Content-Type: application/json' --data @"$BODY" "http://127.0.0.1:$PORT/api/v1/plans"; do
   sleep 0.02
   kill -0 $APP 2>/dev/null || { echo "service died; see target/load-test-app.log"; exit 1; }
 done
@@ -66,7 +73,7 @@ BEFORE=$(cpu_ticks)
 run /api/v1/plans "$DURATION" > target/load-reload.txt &
 WRK=$!
 for i in $(seq 1 10); do
-  echo "reload $i: $(curl -s -o /dev/null -w 'HTTP %{http_code} in %{time_total} s' -X POST "http://127.0.0.1:$MANAGEMENT_PORT/api/v1/rules/reload")"
+  echo "reload $i: $(curl -s -o /dev/null -H "Authorization: $AUTH" -w 'HTTP %{http_code} in %{time_total} s' -X POST "http://127.0.0.1:$MANAGEMENT_PORT/api/v1/rules/reload")"
 done
 wait $WRK
 # CPU per request here includes the ten rule builds.

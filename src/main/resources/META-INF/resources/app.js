@@ -782,6 +782,16 @@ function renderPlan(p, req) {
   out.hidden = false;
 }
 
+// A session can end while a form is open: say so, and how to keep the answers, instead of a bare status code.
+// 499 is what the OpenID Connect sign-in answers a script (X-Requested-With: JavaScript) instead of redirecting it.
+const SCRIPT = { 'X-Requested-With': 'JavaScript' };
+const SIGNED_OUT = 'You are no longer signed in. Save the form to a file, reload the page to sign in again, then load the file.';
+const SIGN_IN = {
+  401: SIGNED_OUT,
+  499: SIGNED_OUT,
+  403: 'Your account may not ask for plans: that needs the clinician role. Ask whoever manages your account.',
+};
+
 async function submit(event) {
   event.preventDefault();
   clearErrors();
@@ -789,9 +799,10 @@ async function submit(event) {
   button.disabled = true;
   const req = collect();
   try {
-    const res = await fetch('api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const res = await fetch('api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SCRIPT },
       body: JSON.stringify(req) });
-    const body = await res.json().catch(() => ({ detail: `The service answered ${res.status}.` }));
+    const body = SIGN_IN[res.status] ? { detail: SIGN_IN[res.status] }
+      : await res.json().catch(() => ({ detail: `The service answered ${res.status}.` }));
     if (res.ok) {
       renderPlan(body, req);
       if (!document.getElementById('draft').hidden) {
@@ -978,7 +989,7 @@ function showOnlyOpen(only) {
 }
 
 async function previewPlan(req) {
-  const res = await fetch('api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  const res = await fetch('api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SCRIPT },
     body: JSON.stringify(req) });
   return res.ok ? res.json() : null;
 }
@@ -989,7 +1000,7 @@ async function loadDraft(id) {
   panel.hidden = false;
   let draft;
   try {
-    const res = await fetch('api/v1/drafts/' + encodeURIComponent(id), { cache: 'no-store' });
+    const res = await fetch('api/v1/drafts/' + encodeURIComponent(id), { cache: 'no-store', headers: SCRIPT });
     if (!res.ok) {
       status.replaceChildren(el('strong', { class: 'warn', text: 'This link has expired or is not valid: open the patient\'s chart in the EHR again for a new one.' }));
       return;
@@ -1015,7 +1026,7 @@ async function loadDraft(id) {
 
 async function init() {
   try {
-    const res = await fetch('api/v1/wording');
+    const res = await fetch('api/v1/wording', { headers: SCRIPT });
     if (!res.ok) throw new Error(String(res.status));
     WORDING = await res.json();
   } catch (e) {

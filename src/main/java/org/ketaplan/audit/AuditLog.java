@@ -123,6 +123,16 @@ public class AuditLog {
         offer(new PlanEntry(Instant.now(), channel, caller, request, plan, planJson));
     }
 
+    /**
+     * The caller as the record names it: the signed-in user's name (OpenID Connect subject or local user), or
+     * "anonymous" where a route lets callers in unnamed. Capped at the column's width.
+     */
+    public static String callerOf(java.security.Principal principal) {
+        String name = principal == null || principal.getName() == null || principal.getName().isBlank()
+                ? "anonymous" : principal.getName();
+        return name.length() > 300 ? name.substring(0, 300) : name;
+    }
+
     /** Records a CDS Hooks feedback outcome; never blocks, never throws. */
     public void feedback(String caller, String service, String card, String outcome) {
         offer(new FeedbackEntry(new AuditStore.FeedbackRow(Instant.now(), caller, service, card, outcome)));
@@ -131,7 +141,7 @@ public class AuditLog {
     void onReload(@Observes RuleSetReloaded reload) {
         var outcome = reload.outcome();
         String reason = outcome.rejection() == null ? null : reason(outcome.rejection());
-        offer(new ReloadEntry(new AuditStore.ReloadRow(Instant.now(), reload.trigger(), outcome.activeVersion(),
+        offer(new ReloadEntry(new AuditStore.ReloadRow(Instant.now(), reload.caller(), outcome.activeVersion(),
                 outcome.accepted(), reason)));
     }
 

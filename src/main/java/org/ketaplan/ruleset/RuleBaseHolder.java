@@ -167,6 +167,14 @@ public class RuleBaseHolder {
      * then), so five requests in a row cost two builds, not five, and each caller still sees its edit judged.
      */
     public ReloadOutcome reload(String trigger) {
+        return reload(trigger, trigger);
+    }
+
+    /**
+     * The same, asked by a named caller: each caller's request is recorded with the outcome it was given, also when
+     * it shared a run with others.
+     */
+    public ReloadOutcome reload(String trigger, String caller) {
         CompletableFuture<ReloadOutcome> mine;
         boolean run = false;
         synchronized (queue) {
@@ -184,7 +192,11 @@ public class RuleBaseHolder {
         if (run) {
             runQueued(mine, trigger);
         }
-        return mine.join();
+        ReloadOutcome outcome = mine.join();
+        if (reloaded != null) {
+            reloaded.fire(new RuleSetReloaded(trigger, caller, outcome));
+        }
+        return outcome;
     }
 
     private void runQueued(CompletableFuture<ReloadOutcome> first, String trigger) {
@@ -193,11 +205,7 @@ public class RuleBaseHolder {
             building.incrementAndGet();
             reloadsRun.incrementAndGet();
             try {
-                ReloadOutcome outcome = doReload(trigger);
-                if (reloaded != null) {
-                    reloaded.fire(new RuleSetReloaded(trigger, outcome));
-                }
-                current.complete(outcome);
+                current.complete(doReload(trigger));
             } catch (RuntimeException e) {
                 current.completeExceptionally(e);
             } finally {

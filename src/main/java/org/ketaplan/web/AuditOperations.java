@@ -25,8 +25,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The audit trail, on the management port with the other operations: plans by time range or plan id, reloads and
- * CDS Hooks feedback, newest first and paged. Until users and roles exist (an auditor role), keeping that port off
- * the network is what protects it; it holds requests and plans, which are patient data.
+ * CDS Hooks feedback, newest first and paged. It holds requests and plans, which are patient data: the management
+ * port's permissions (application.properties) keep it for the auditor role.
  */
 @ApplicationScoped
 public class AuditOperations {

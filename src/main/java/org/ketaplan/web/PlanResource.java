@@ -5,7 +5,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,7 +75,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
-    public Uni<byte[]> create(byte[] body) {
+    public Uni<byte[]> create(byte[] body, @Context SecurityContext security) {
         if (body != null && body.length > MAX_BODY) {
             // A body sent without a declared length (chunked) is measured once read.
             throw new WebApplicationException(RequestBasics.tooLarge());
@@ -81,17 +83,17 @@ public class PlanResource {
         if (body != null && body.length > EVENT_LOOP_BODY_LIMIT) {
             // Hundreds of list elements cost tens of milliseconds of rule matching: never on the event loop,
             // where they would stall every other request (docs/performance.md, worst case within the limits).
-            return Uni.createFrom().item(() -> plan(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            String caller = AuditLog.callerOf(security.getUserPrincipal());
+            return Uni.createFrom().item(() -> plan(body, caller)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        return Uni.createFrom().item(plan(body));
+        return Uni.createFrom().item(plan(body, AuditLog.callerOf(security.getUserPrincipal())));
     }
 
-    private byte[] plan(byte[] body) {
+    private byte[] plan(byte[] body, String caller) {
         try {
             TreatmentPlan plan = service.plan(reader.read(body));
             byte[] json = planWriter.writeValueAsBytes(plan);
-            // No users yet (the trust issue): every caller of the plan API is anonymous to the audit record.
-            audit.plan(AuditLog.Channel.API, "anonymous", body, plan, json);
+            audit.plan(AuditLog.Channel.API, caller, body, plan, json);
             return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan could not be serialised", e);

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.ketaplan.audit.AuditLog;
 import org.ketaplan.facts.Parameter;
 import org.ketaplan.ruleset.Rejection;
 import org.ketaplan.ruleset.ReloadOutcome;
@@ -21,13 +22,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.ManagementInterface;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Operations on the rule set, served by the management interface (port 9000, {@code quarkus.management.*}),
  * never by the public port that clinicians' browsers and EHRs reach: the full rule listing with every
- * threshold, traceability, and reloads (each costs about a second of both cores). Until users and roles
- * exist, keeping that port off the network is what protects them.
+ * threshold, traceability, and reloads (each costs about a second of both cores). The management port's
+ * permissions (application.properties) keep all three for the clinical-lead role.
  */
 @ApplicationScoped
 public class RulesOperations {
@@ -58,10 +60,16 @@ public class RulesOperations {
         // A reload takes about a second: off the event loop, and not ordered, so that concurrent requests
         // reach the holder, which runs them as one.
         management.router().post(RULES + "/reload").blockingHandler(rc -> {
-            ReloadOutcome outcome = holder.reload("POST " + RULES + "/reload");
+            ReloadOutcome outcome = holder.reload("POST " + RULES + "/reload", caller(rc));
             send(rc, outcome.accepted() ? 200 : 422, new ReloadView(outcome.accepted() ? "ACCEPTED" : "REJECTED",
                     outcome.activeVersion(), outcome.rejection()));
         }, false);
+    }
+
+    /** The signed-in user behind a management call (the route's policy has already authenticated it). */
+    static String caller(RoutingContext rc) {
+        return rc.user() instanceof QuarkusHttpUser user
+                ? AuditLog.callerOf(user.getSecurityIdentity().getPrincipal()) : AuditLog.callerOf(null);
     }
 
     RuleSetView rules() {

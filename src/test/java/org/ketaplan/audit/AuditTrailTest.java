@@ -1,8 +1,6 @@
 package org.ketaplan.audit;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.net.URL;
@@ -14,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.ketaplan.plan.Requests;
+import org.ketaplan.web.SignedIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +42,7 @@ class AuditTrailTest {
     AuditStore store;
 
     RequestSpecification ops() {
-        return given().baseUri("http://" + management.getHost()).port(management.getPort());
+        return SignedIn.asAuditor().baseUri("http://" + management.getHost()).port(management.getPort());
     }
 
     String expectedDatabase() {
@@ -58,7 +57,7 @@ class AuditTrailTest {
     @Test
     void aPlanIsRecordedWithItsCallerRuleSetHashAndRules() throws Exception {
         byte[] body = Requests.complete().bytes();
-        Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/plans");
+        Response r = SignedIn.asClinician().contentType(ContentType.JSON).body(body).post("/api/v1/plans");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode plan = JSON.readTree(r.asString());
         String planId = plan.path("planId").asText();
@@ -69,7 +68,7 @@ class AuditTrailTest {
         assertThat(page.path("items")).hasSize(1);
         JsonNode item = page.path("items").get(0);
         assertThat(item.path("channel").asText()).isEqualTo("API");
-        assertThat(item.path("caller").asText()).isEqualTo("anonymous");
+        assertThat(item.path("caller").asText()).isEqualTo(SignedIn.CLINICIAN);
         assertThat(item.path("ruleset").asText()).isEqualTo(plan.path("ruleset").path("version").asText());
         assertThat(item.path("requestSha256").asText()).isEqualTo(AuditLog.sha256(body));
         assertThat(item.path("triage").asText()).isEqualTo(plan.path("triage").asText());
@@ -85,7 +84,7 @@ class AuditTrailTest {
     @Test
     void plansAreListedNewestFirstByTimeRangeAndPaged() throws Exception {
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).body(Requests.complete().bytes()).post("/api/v1/plans")
+            SignedIn.asClinician().contentType(ContentType.JSON).body(Requests.complete().bytes()).post("/api/v1/plans")
                     .then().statusCode(200);
         }
         assertThat(audit.flush(Duration.ofSeconds(10))).isTrue();
@@ -114,15 +113,16 @@ class AuditTrailTest {
 
     @Test
     void theAuditTrailIsNotOnThePublicPort() {
-        given().get("/api/v1/audit").then().statusCode(404);
+        SignedIn.asClinician().get("/api/v1/audit").then().statusCode(404);
     }
 
     @Test
     void aReloadIsRecordedWithItsOutcome() throws Exception {
-        ops().post("/api/v1/rules/reload").then().statusCode(200);
+        SignedIn.asLead().baseUri("http://" + management.getHost()).port(management.getPort())
+                .post("/api/v1/rules/reload").then().statusCode(200);
         assertThat(audit.flush(Duration.ofSeconds(10))).isTrue();
         ops().get("/api/v1/audit/reloads").then().statusCode(200)
-                .body("items.caller", hasItem(containsString("reload")))
+                .body("items.caller", hasItem(SignedIn.LEAD))
                 .body("items.accepted", hasItem(true));
     }
 }

@@ -1,6 +1,5 @@
 package org.ketaplan.ruleset;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -65,7 +64,7 @@ class LiveReloadTest {
         for (int i = 0; i < 2; i++) {
             clients.add(load.submit(() -> {
                 while (running.get()) {
-                    Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/plans");
+                    Response r = org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(body).post("/api/v1/plans");
                     if (r.statusCode() == 200) {
                         ok.incrementAndGet();
                     } else {
@@ -157,7 +156,7 @@ class LiveReloadTest {
         edit("ketamine/series.drl", "IV_KETAMINE_INDUCTION, 6,", "IV_KETAMINE_INDUCTION, 5,");
         await(() -> rejectionMentions("series.sessions: expected 6, got 5"), RELOAD_DEADLINE_MS);
         assertThat(version()).isEqualTo(before);
-        int sessions = given().contentType(ContentType.JSON).body(Requests.complete().bytes()).post("/api/v1/plans")
+        int sessions = org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(Requests.complete().bytes()).post("/api/v1/plans")
                 .jsonPath().getInt("series.sessions");
         assertThat(sessions).isEqualTo(6);
     }
@@ -209,7 +208,7 @@ class LiveReloadTest {
     }
 
     private static io.restassured.specification.RequestSpecification ops() {
-        return given().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort());
+        return org.ketaplan.web.SignedIn.asLead().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort());
     }
 
     private static void awaitQuiet() throws InterruptedException {
@@ -226,11 +225,11 @@ class LiveReloadTest {
     }
 
     private static String plan(Requests request) {
-        return given().contentType(ContentType.JSON).body(request.bytes()).post("/api/v1/plans").asString();
+        return org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(request.bytes()).post("/api/v1/plans").asString();
     }
 
     private static String eligibility(int systolic, int diastolic) {
-        return given().contentType(ContentType.JSON).body(Requests.complete().vitals(systolic, diastolic).bytes())
+        return org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(Requests.complete().vitals(systolic, diastolic).bytes())
                 .post("/api/v1/plans").jsonPath().getString("eligibility");
     }
 

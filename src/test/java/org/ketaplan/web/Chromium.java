@@ -49,6 +49,17 @@ public final class Chromium {
     }
 
     /**
+     * Signs the browser in as a local user: every request it makes from now on (the page, its script, its calls to
+     * the API) carries that user's Basic credentials, as a browser does once its user has answered the prompt.
+     */
+    public static void signIn(WebDriver driver, String user) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", SignedIn.basic(user))));
+    }
+
+    /**
      * Waits for a smooth scroll (the page scrolls to each new plan) to end: a click computed during the scroll can
      * land on whatever moved under the pointer.
      */

@@ -1,6 +1,5 @@
 package org.ketaplan.web;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,6 +53,7 @@ class ClinicianPageTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         driver = Chromium.start(DOWNLOADS);
+        Chromium.signIn(driver, SignedIn.CLINICIAN);
     }
 
     @AfterAll
@@ -118,6 +118,20 @@ class ClinicianPageTest {
         assertThat(field.findElement(By.className("error")).getText()).isEqualTo("must be between 0 and 120");
         assertThat(text(By.id("form-errors"))).contains("patient.ageYears");
         assertThat(driver.findElement(By.id("plan")).isDisplayed()).isFalse();
+    }
+
+    /** A user without the clinician role behind the form (another account signed in meanwhile): said in words. */
+    @Test
+    void aRefusedPlanIsExplainedInWords() {
+        driver.findElement(By.id("load-example")).click();
+        try {
+            Chromium.signIn(driver, SignedIn.LEAD);
+            driver.findElement(By.id("submit")).click();
+            until(() -> text(By.id("form-errors")).contains("needs the clinician role"));
+            assertThat(driver.findElement(By.id("plan")).isDisplayed()).isFalse();
+        } finally {
+            Chromium.signIn(driver, SignedIn.CLINICIAN);
+        }
     }
 
     @Test
@@ -374,7 +388,7 @@ class ClinicianPageTest {
         assertThat(LocalDate.parse(cells.get(1).getText())).isAfter(yesterday);
         // The missing fields are named as the form names them, not by their request keys.
         assertThat(cells.get(2).getText()).isNotBlank().doesNotContain("vitalsBefore", "moaas");
-        String deviation = given().get("/api/v1/wording").then().extract().path("flags.REMS_DEVIATION");
+        String deviation = SignedIn.asClinician().get("/api/v1/wording").then().extract().path("flags.REMS_DEVIATION");
         assertThat(text(By.id("flags"))).contains(deviation);
     }
 
@@ -527,7 +541,7 @@ class ClinicianPageTest {
 
     /** The words the rule set gives a code, as the page should show them. */
     private static String words(String vocabulary, String code) {
-        return given().get("/api/v1/wording").then().statusCode(200).extract().path("types." + vocabulary + "." + code);
+        return SignedIn.asClinician().get("/api/v1/wording").then().statusCode(200).extract().path("types." + vocabulary + "." + code);
     }
 
     private WebElement input(String path) {

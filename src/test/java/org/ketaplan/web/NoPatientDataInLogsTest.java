@@ -1,6 +1,6 @@
 package org.ketaplan.web;
 
-import static io.restassured.RestAssured.given;
+import static org.ketaplan.web.SignedIn.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,11 +21,11 @@ class NoPatientDataInLogsTest {
 
     @Test
     void factsSentAreNotInTheLog() throws IOException {
-        String plan = given().contentType(ContentType.JSON)
+        String plan = asClinician().contentType(ContentType.JSON)
                 .body(Requests.complete().setJson("medications[1]", "{\"name\":\"Zyxqorphinate\",\"dailyDoseMg\":77.7}")
                         .set("patient.weightKg", 83.9).set("suicideScreen.wishToBeDead", true).toString())
                 .post("/api/v1/plans").then().statusCode(200).extract().path("planId");
-        given().contentType(ContentType.JSON)
+        asClinician().contentType(ContentType.JSON)
                 .body(Requests.complete().set("patient.sex", "WOMANQXJ").set("patient.ageYears", 987654).toString())
                 .post("/api/v1/plans").then().statusCode(400);
 

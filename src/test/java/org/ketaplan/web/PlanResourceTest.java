@@ -1,6 +1,6 @@
 package org.ketaplan.web;
 
-import static io.restassured.RestAssured.given;
+import static org.ketaplan.web.SignedIn.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +31,7 @@ class PlanResourceTest {
 
     @Test
     void contractExampleReturnsAPlan() {
-        given().contentType(ContentType.JSON).body(Requests.resource("/requests/contract-example.json").toString())
+        asClinician().contentType(ContentType.JSON).body(Requests.resource("/requests/contract-example.json").toString())
                 .when().post(PLANS)
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
@@ -50,14 +50,14 @@ class PlanResourceTest {
 
     @Test
     void planAndRulesReportTheSameRuleSetVersion() {
-        String version = given().get("/api/v1/rules").then().extract().path("version");
-        given().contentType(ContentType.JSON).body(Requests.complete().toString())
+        String version = asClinician().get("/api/v1/rules").then().extract().path("version");
+        asClinician().contentType(ContentType.JSON).body(Requests.complete().toString())
                 .when().post(PLANS).then().statusCode(200).body("ruleset.version", equalTo(version));
     }
 
     @Test
     void emergencyCaseIsNeverScheduled() {
-        given().contentType(ContentType.JSON)
+        asClinician().contentType(ContentType.JSON)
                 .body(Requests.complete().set("suicideScreen.intentWithPlan", true).toString())
                 .when().post(PLANS)
                 .then().statusCode(200)
@@ -73,7 +73,7 @@ class PlanResourceTest {
     @ParameterizedTest(name = "GET {0} carries the security headers")
     @CsvSource({"/", "/app.js", "/api/v1/rules"})
     void securityHeadersOnEveryAnswer(String path) {
-        given().get(path).then().statusCode(200)
+        asClinician().get(path).then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
@@ -83,7 +83,7 @@ class PlanResourceTest {
 
     @Test
     void newerPositiveItem9OutweighsAnOlderNegativeScreen() {
-        given().contentType(ContentType.JSON)
+        asClinician().contentType(ContentType.JSON)
                 .body(Requests.complete().set("assessments[1].score", 3).set("assessments[1].date", "2026-11-21")
                         .set("suicideScreen.date", "2026-10-23").toString())
                 .when().post(PLANS)
@@ -148,7 +148,7 @@ class PlanResourceTest {
                 "patient.typoObject | {\"a\": [1]} | unknown field",
                 "patient.typoEmpty | [] | unknown field"})
         void invalidValueIsRejectedWithItsPath(String path, String json, String message) {
-            given().contentType(ContentType.JSON).body(Requests.complete().setJson(path, json).toString())
+            asClinician().contentType(ContentType.JSON).body(Requests.complete().setJson(path, json).toString())
                     .when().post(PLANS)
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -187,7 +187,7 @@ class PlanResourceTest {
                             + "\"modality\":\"IV_KETAMINE\",\"date\":\"2026-11-20\",\"outcome\":\"SIGNED\"}]")
                     .setJson("course", "{\"modality\":\"IV_KETAMINE\",\"sessions\":[{\"date\":\"2026-11-18\","
                             + "\"vitalsBefore\":{\"systolic\":128,\"diastolic\":80},\"adverseEvents\":[\"NAUSEA\"]}]}");
-            given().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
+            asClinician().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
                     .when().post(PLANS)
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -207,7 +207,7 @@ class PlanResourceTest {
         void antidepressantTrialsAreCheckedStrictly(String path, String json, String message) {
             Requests r = Requests.complete().setJson("treatmentHistory.antidepressantTrials",
                     "[{\"drug\":\"sertraline\",\"dailyDoseMg\":100,\"startDate\":\"2026-02-01\",\"endDate\":\"2026-05-01\"}]");
-            given().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
+            asClinician().contentType(ContentType.JSON).body(r.setJson(path, json).toString())
                     .when().post(PLANS)
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -226,7 +226,7 @@ class PlanResourceTest {
                             + "\"moaas\":5,\"adverseEvents\":[\"NAUSEA\"],\"observedMinutes\":125,"
                             + "\"readyToLeaveMinutes\":110}]}")
                     .set("patient.pregnancyTestDate", "2026-11-20");
-            given().contentType(ContentType.JSON).body(r.toString())
+            asClinician().contentType(ContentType.JSON).body(r.toString())
                     .when().post(PLANS)
                     .then().statusCode(200);
         }
@@ -245,7 +245,7 @@ class PlanResourceTest {
             String body = Requests.complete().toString();
             assertThat(body).contains(original);
             String field = original.substring(0, original.indexOf(':') + 1);
-            given().contentType(ContentType.JSON).body(body.replaceFirst(java.util.regex.Pattern.quote(original),
+            asClinician().contentType(ContentType.JSON).body(body.replaceFirst(java.util.regex.Pattern.quote(original),
                             java.util.regex.Matcher.quoteReplacement(field + written)))
                     .when().post(PLANS)
                     .then().statusCode(400)
@@ -254,7 +254,7 @@ class PlanResourceTest {
 
         @Test
         void systolicNotAboveDiastolicIsRejected() {
-            given().contentType(ContentType.JSON).body(Requests.complete().vitals(80, 80).toString())
+            asClinician().contentType(ContentType.JSON).body(Requests.complete().vitals(80, 80).toString())
                     .when().post(PLANS)
                     .then().statusCode(400)
                     .body("violations.field", hasItem("vitals[0].systolic"))
@@ -263,7 +263,7 @@ class PlanResourceTest {
 
         @Test
         void everyViolationIsListedAtOnce() {
-            given().contentType(ContentType.JSON)
+            asClinician().contentType(ContentType.JSON)
                     .body(Requests.complete()
                             .set("patient.ageYears", 200)
                             .set("patient.sex", "WOMAN")
@@ -278,7 +278,7 @@ class PlanResourceTest {
 
         @Test
         void duplicateKeyIsRejected() {
-            given().contentType(ContentType.JSON)
+            asClinician().contentType(ContentType.JSON)
                     .body("{\"asOf\":\"2026-11-21\",\"asOf\":\"2026-11-20\"}")
                     .when().post(PLANS)
                     .then().statusCode(400).body("violations[0].message", containsString("Duplicate field"));
@@ -293,7 +293,7 @@ class PlanResourceTest {
                 "'   ' | request body is empty",
                 "{} trailing | malformed JSON"})
         void malformedBodiesAreRejected(String body, String message) {
-            given().contentType(ContentType.JSON).body(body)
+            asClinician().contentType(ContentType.JSON).body(body)
                     .when().post(PLANS)
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -303,7 +303,7 @@ class PlanResourceTest {
 
         @Test
         void emptyBodyIsRejected() {
-            given().contentType(ContentType.JSON)
+            asClinician().contentType(ContentType.JSON)
                     .when().post(PLANS)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("violations[0].message", equalTo("request body is empty"));
@@ -319,7 +319,7 @@ class PlanResourceTest {
 
         @Test
         void wrongMediaTypeIs415() {
-            given().contentType(ContentType.TEXT).body("hello")
+            asClinician().contentType(ContentType.TEXT).body("hello")
                     .when().post(PLANS)
                     .then().statusCode(415).contentType("application/problem+json");
         }
@@ -334,6 +334,7 @@ class PlanResourceTest {
                 socket.setSoTimeout(10_000);
                 var out = socket.getOutputStream();
                 out.write(("POST " + PLANS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Authorization: " + SignedIn.basic(SignedIn.CLINICIAN) + "\r\n"
                         + "Content-Length: " + declared + "\r\n\r\n{\"asOf\":\"2026-11-21\",\"pad\":\"")
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 out.flush();
@@ -353,7 +354,7 @@ class PlanResourceTest {
             String value = open.repeat(depth) + (kind.equals("objects") ? "1" : "") + close.repeat(depth);
             var request = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + PLANS))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", SignedIn.basic(SignedIn.CLINICIAN))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"patient\":" + value + "}"))
                     .build();
             var response = java.net.http.HttpClient.newHttpClient()
@@ -372,7 +373,7 @@ class PlanResourceTest {
             for (int i = 4; i <= 501; i++) {
                 r.setJson("assessments[" + i + "]", "{\"instrument\":\"PHQ9\",\"score\":10,\"date\":\"2026-11-01\"}");
             }
-            given().contentType(ContentType.JSON).body(r.toString())
+            asClinician().contentType(ContentType.JSON).body(r.toString())
                     .when().post(PLANS)
                     .then().statusCode(400).body("violations.field", hasItem("assessments"));
         }
@@ -404,7 +405,7 @@ class PlanResourceTest {
             var request = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + PLANS))
                     .timeout(java.time.Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", SignedIn.basic(SignedIn.CLINICIAN))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
             return java.net.http.HttpClient.newHttpClient().send(request,
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -412,7 +413,7 @@ class PlanResourceTest {
 
         @Test
         void unknownPathIsProblemJson404() {
-            given().when().get("/api/v1/nothing-here")
+            asClinician().when().get("/api/v1/nothing-here")
                     .then().statusCode(404);
         }
     }

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ketaplan.ruleset.TestRules;
 
 /**
- * The packaged jar with its production defaults, as a deployment runs it: the public port serves plans and
- * the page but nothing that changes or reveals the rule set, no metrics, no OpenAPI and no Swagger UI; the
- * management port has the operations.
+ * The packaged jar with its production defaults, as a deployment on one machine runs it, with local users an
+ * operator has configured (hashed passwords) and explicitly allowed: the public port serves plans and the page
+ * but nothing that changes or reveals the rule set, no metrics, no OpenAPI and no Swagger UI; the management
+ * port has the operations, for the roles that may use them.
  */
 class PublicPortIT {
 
@@ -40,7 +41,10 @@ class PublicPortIT {
         TestRules.copyAll(workDir.resolve("rules"));
         Path log = workDir.resolve("out.log");
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", jar.toString())
+                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-Dketaplan.security.local-users=true",
+                user(SignedIn.CLINICIAN, "clinician"), role(SignedIn.CLINICIAN, "clinician"),
+                user(SignedIn.LEAD, "s3cret-lead"), role(SignedIn.LEAD, "clinical-lead"),
+                "-jar", jar.toString())
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
         Pattern management = Pattern.compile("[Mm]anagement interface listening on http://[^:]+:(\\d+)");
@@ -58,6 +62,17 @@ class PublicPortIT {
         assertThat(managementPort).as("management port in the log").isPositive();
     }
 
+    /** A local user as docs/security.md tells an operator to add one: the SHA-512 of user:Quarkus:password. */
+    static String user(String name, String password) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+                .digest((name + ":Quarkus:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "-Dquarkus.security.users.embedded.users." + name + "=" + java.util.HexFormat.of().formatHex(digest);
+    }
+
+    static String role(String name, String roles) {
+        return "-Dquarkus.security.users.embedded.roles." + name + "=" + roles;
+    }
+
     @AfterAll
     static void stop() throws InterruptedException {
         process.destroy();
@@ -67,25 +82,53 @@ class PublicPortIT {
     }
 
     static int status(int port, String method, String path) throws Exception {
+        return status(port, method, path, null);
+    }
+
+    static int status(int port, String method, String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            b = b.header("Authorization", authorization);
+        }
         b = method.equals("POST") ? b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())
                 : b.GET();
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    @ParameterizedTest(name = "public port: {0} {1} -> {2}")
-    @CsvSource({"GET, /, 200", "GET, /api/v1/rules, 200", "POST, /api/v1/rules/reload, 404|405",
-            "GET, /api/v1/rules/traceability, 404|405", "GET, /q/metrics, 404", "GET, /q/health, 404",
-            "GET, /q/openapi, 404", "GET, /q/swagger-ui, 404", "GET, /q/swagger-ui/, 404", "GET, /q/dev-ui, 404"})
-    void publicPort(String method, String path, String expected) throws Exception {
-        assertThat(String.valueOf(status(publicPort, method, path))).matches(expected);
+    static String credentials(String who) {
+        return switch (who) {
+            case "nobody" -> null;
+            case "lead" -> "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (SignedIn.LEAD + ":s3cret-lead").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "lead-wrong-password" -> SignedIn.basic(SignedIn.LEAD);
+            default -> SignedIn.basic(who);
+        };
     }
 
-    @ParameterizedTest(name = "management port: {0} {1} -> {2}")
-    @CsvSource({"GET, /q/health/ready, 200", "GET, /q/metrics, 200", "GET, /api/v1/rules, 200",
-            "GET, /api/v1/rules/traceability, 200", "POST, /api/v1/rules/reload, 200"})
-    void managementPort(String method, String path, int expected) throws Exception {
-        assertThat(status(managementPort, method, path)).isEqualTo(expected);
+    @ParameterizedTest(name = "public port: {0} {1} as {2} -> {3}")
+    @CsvSource({"GET, /, clinician, 200", "GET, /api/v1/rules, clinician, 200",
+            "POST, /api/v1/rules/reload, clinician, 404|405", "GET, /api/v1/rules/traceability, clinician, 404|405",
+            "GET, /q/metrics, clinician, 404", "GET, /q/health, clinician, 404", "GET, /q/openapi, clinician, 404",
+            "GET, /q/swagger-ui, clinician, 404", "GET, /q/swagger-ui/, clinician, 404", "GET, /q/dev-ui, clinician, 404",
+            "GET, /, nobody, 401", "POST, /api/v1/plans, nobody, 401", "GET, /, lead, 403",
+            "GET, /, lead-wrong-password, 401"})
+    void publicPort(String method, String path, String who, String expected) throws Exception {
+        assertThat(String.valueOf(status(publicPort, method, path, credentials(who)))).matches(expected);
+    }
+
+    @ParameterizedTest(name = "management port: {0} {1} as {2} -> {3}")
+    @CsvSource({"GET, /q/health/ready, nobody, 200", "GET, /q/metrics, nobody, 200",
+            "GET, /api/v1/rules, lead, 200", "GET, /api/v1/rules/traceability, lead, 200",
+            "POST, /api/v1/rules/reload, lead, 200", "GET, /api/v1/rules, nobody, 401",
+            "POST, /api/v1/rules/reload, clinician, 403", "GET, /api/v1/audit, lead, 403"})
+    void managementPort(String method, String path, String who, int expected) throws Exception {
+        assertThat(status(managementPort, method, path, credentials(who))).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void localUsersInProductionAreAnnouncedInTheLog() throws Exception {
+        assertThat(Files.readString(workDir.resolve("out.log")))
+                .contains("2 local users can sign in with a password held in configuration");
     }
 }

@@ -8,8 +8,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -46,7 +48,8 @@ public class FhirPlanResource {
     @Operation(summary = "FHIR R4 Bundle of a patient's resources in; the plan as a draft CarePlan (with contained "
             + "RequestGroup, MedicationRequest, ServiceRequests and Goal) out, or with Accept: application/json the "
             + "TreatmentPlan itself (the one a CDS Hooks card is built from)")
-    public Response plan(byte[] body, @HeaderParam("Accept") String accept) {
+    public Response plan(byte[] body, @HeaderParam("Accept") String accept,
+                         @Context SecurityContext security) {
         if (body == null || body.length == 0) {
             throw new BadRequestProblem("The body is empty; send a FHIR R4 Bundle.", List.of(new Violation("", "empty")));
         }
@@ -68,8 +71,8 @@ public class FhirPlanResource {
         }
         FhirFacts facts = new FhirFacts();
         bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).forEach(e -> facts.add(e.getResource()));
-        // No users yet (the trust issue): every caller of this endpoint is anonymous to the audit record.
-        TreatmentPlan plan = planner.plan(planner.request(facts), AuditLog.Channel.FHIR, "anonymous");
+        TreatmentPlan plan = planner.plan(planner.request(facts), AuditLog.Channel.FHIR,
+                AuditLog.callerOf(security.getUserPrincipal()));
         if (wantsPlanJson(accept)) {
             return Response.ok(plan, MediaType.APPLICATION_JSON).build();
         }

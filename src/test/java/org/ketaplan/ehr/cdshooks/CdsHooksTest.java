@@ -45,7 +45,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @TestProfile(CdsProfile.class)
-class CdsHooksTest {
+public class CdsHooksTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -57,7 +57,7 @@ class CdsHooksTest {
         return RestAssured.baseURI + ":" + RestAssured.port;
     }
 
-    static String token(String path) {
+    public static String token(String path) {
         return token(base() + path, UUID.randomUUID().toString(), Instant.now().plusSeconds(300));
     }
 
@@ -263,15 +263,15 @@ class CdsHooksTest {
         String url = link.path("url").asText();
         assertThat(url).matches("https?://[^?]+/\\?draft=[A-Za-z0-9_-]{22}").doesNotContain("p1");
         String id = url.substring(url.indexOf("draft=") + 6);
-        given().get("/api/v1/drafts/" + id).then().statusCode(200)
+        org.ketaplan.web.SignedIn.asClinician().get("/api/v1/drafts/" + id).then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("request.diagnoses.majorDepressiveDisorder", org.hamcrest.Matchers.equalTo(true))
                 .body("request.patient.sex", org.hamcrest.Matchers.equalTo("FEMALE"))
                 .body("sources.'diagnoses.majorDepressiveDisorder'", org.hamcrest.Matchers.hasItem(
                         org.hamcrest.Matchers.startsWith("Condition")))
                 .body("sources.'patient.sex'", org.hamcrest.Matchers.hasItem("Patient/p1"));
-        assertThat(given().get("/api/v1/drafts/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
-        assertThat(given().get("/api/v1/drafts/not-an-id").statusCode()).isEqualTo(404);
+        assertThat(org.ketaplan.web.SignedIn.asClinician().get("/api/v1/drafts/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(org.ketaplan.web.SignedIn.asClinician().get("/api/v1/drafts/not-an-id").statusCode()).isEqualTo(404);
     }
 
     /** AllergyIntolerance was added to the prefetch later: an EHR that does not send it still gets a plan. */

@@ -40,6 +40,7 @@ class EhrJourneyTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         driver = Chromium.start(Path.of("target", "downloads").toAbsolutePath());
+        Chromium.signIn(driver, org.ketaplan.web.SignedIn.CLINICIAN);
     }
 
     @AfterAll
@@ -178,7 +179,7 @@ class EhrJourneyTest {
     }
 
     private static String words(String vocabulary, String code) {
-        return io.restassured.RestAssured.given().get("/api/v1/wording").then().statusCode(200).extract()
+        return org.ketaplan.web.SignedIn.asClinician().get("/api/v1/wording").then().statusCode(200).extract()
                 .path("types." + vocabulary + "." + code);
     }
 

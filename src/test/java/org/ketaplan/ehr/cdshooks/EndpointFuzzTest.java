@@ -135,6 +135,8 @@ class EndpointFuzzTest {
         if (signed) {
             String audience = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
             b.header("Authorization", "Bearer " + CdsHooksTest.token(audience));
+        } else {
+            b.header("Authorization", org.ketaplan.web.SignedIn.basic(org.ketaplan.web.SignedIn.CLINICIAN));
         }
         b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.ofByteArray(body)) : b.GET();
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

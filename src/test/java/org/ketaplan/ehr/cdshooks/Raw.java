@@ -19,7 +19,8 @@ public final class Raw {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: "
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
+                    + org.ketaplan.web.SignedIn.basic(org.ketaplan.web.SignedIn.CLINICIAN) + "\r\nContent-Length: "
                     + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
             out.flush();

@@ -97,7 +97,7 @@ class SyntheaPatientsTest {
 
     /** The TreatmentPlan the same record gives through the Bundle endpoint. */
     private static JsonNode planBehind(Path fixture) throws IOException {
-        Response r = given().contentType("application/fhir+json").accept("application/json")
+        Response r = org.ketaplan.web.SignedIn.asClinician().contentType("application/fhir+json").accept("application/json")
                 .body(Files.readString(fixture)).post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(fixture + ": " + r.asString()).isEqualTo(200);
         return JSON.readTree(r.asString());

@@ -1,6 +1,6 @@
 package org.ketaplan.ehr.fhir;
 
-import static io.restassured.RestAssured.given;
+import static org.ketaplan.web.SignedIn.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class FhirPlanResourceTest {
                  {"resource":{"resourceType":"Patient","id":"p7","gender":"male","birthDate":"1970-01-01"}},
                  {"resource":{"resourceType":"Condition","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
                    "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"F33.2"}]},"subject":{"reference":"Patient/p7"}}}]}""";
-        Response r = given().contentType("application/fhir+json").body(bundle).post("/api/v1/plans/fhir");
+        Response r = asClinician().contentType("application/fhir+json").body(bundle).post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/fhir+json");
         assertThat(r.jsonPath().getString("resourceType")).isEqualTo("CarePlan");
@@ -30,7 +30,7 @@ class FhirPlanResourceTest {
 
     @Test
     void notABundleIs400() {
-        Response r = given().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}")
+        Response r = asClinician().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}")
                 .post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.jsonPath().getString("violations[0].field")).isEqualTo("resourceType");
@@ -54,6 +54,7 @@ class FhirPlanResourceTest {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/plans/fhir"))
                 .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/fhir+json")
+                .header("Authorization", org.ketaplan.web.SignedIn.basic(org.ketaplan.web.SignedIn.CLINICIAN))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundleWithObservation("29463-7", value))).build();
         var response = java.net.http.HttpClient.newHttpClient().send(request,
                 java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -64,7 +65,7 @@ class FhirPlanResourceTest {
     /** A weight of 1e20 kg fits no field: 400 naming the field, never a wrapped or clipped value. */
     @Test
     void valueThatFitsNoFieldIs400NamingTheField() {
-        Response r = given().contentType("application/fhir+json").body(bundleWithObservation("29463-7", "1e20"))
+        Response r = asClinician().contentType("application/fhir+json").body(bundleWithObservation("29463-7", "1e20"))
                 .post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(400);
         assertThat(r.jsonPath().getList("violations.field", String.class)).contains("patient.weightKg");
@@ -72,7 +73,7 @@ class FhirPlanResourceTest {
 
     @Test
     void garbageIs400() {
-        assertThat(given().contentType("application/fhir+json").body("{not json").post("/api/v1/plans/fhir").statusCode())
+        assertThat(asClinician().contentType("application/fhir+json").body("{not json").post("/api/v1/plans/fhir").statusCode())
                 .isEqualTo(400);
     }
 
@@ -94,7 +95,7 @@ class FhirPlanResourceTest {
     }
 
     private static io.restassured.path.json.JsonPath plan(String bundle) {
-        Response r = given().contentType("application/fhir+json").accept("application/json").body(bundle)
+        Response r = asClinician().contentType("application/fhir+json").accept("application/json").body(bundle)
                 .post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
@@ -121,7 +122,7 @@ class FhirPlanResourceTest {
             "F30.10, resolved, diagnoses.priorManicOrHypomanicEpisode, true"})
     void aResolvedConditionIsHistoryWhereHistoryMatters(String code, String clinical, String path, String value) {
         String bundle = bundleOf(condition("F33.2", "active", "confirmed"), condition(code, clinical, "confirmed"));
-        Response r = given().contentType("application/fhir+json").accept("application/json").body(bundle)
+        Response r = asClinician().contentType("application/fhir+json").accept("application/json").body(bundle)
                 .post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         // The plan does not echo the request; the missing-data list shows the fact is known now.
@@ -164,7 +165,7 @@ class FhirPlanResourceTest {
         resources[0] = condition("F33.2", "active", "confirmed");
         String bundle = bundleOf(resources);
         assertThat(bundle.length()).isGreaterThan(1024 * 1024);
-        Response r = given().contentType("application/fhir+json").body(bundle).post("/api/v1/plans/fhir");
+        Response r = asClinician().contentType("application/fhir+json").body(bundle).post("/api/v1/plans/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     }
 
