@@ -32,6 +32,10 @@ public class AuditStore {
                           String requestJson, String planJson) {
     }
 
+    /** A recorded request to replay: its plan's id and time; the request as the caller sent it. */
+    public record RecordedRequest(String planId, Instant createdAt, String requestJson) {
+    }
+
     public record ReloadRow(Instant createdAt, String caller, String version, boolean accepted, String reason) {
     }
 
@@ -151,6 +155,25 @@ public class AuditStore {
                     out.add(new PlanRow(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Recorded requests in [from, to) whose content the policy kept, newest first, at most {@code limit}. */
+    public List<RecordedRequest> requests(Instant from, Instant to, int limit) throws SQLException {
+        String sql = "select plan_id, created_at, request_json from plan_audit where created_at >= ? and created_at < ?"
+                + " and request_json is not null order by created_at desc, plan_id limit ?";
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            ps.setInt(3, limit);
+            List<RecordedRequest> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecordedRequest(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3)));
                 }
             }
             return out;

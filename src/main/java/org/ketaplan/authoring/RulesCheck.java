@@ -29,6 +29,12 @@ public final class RulesCheck {
     }
 
     public static Report run(Path dir, RequestReader reader, ObjectMapper json) {
+        return run(dir, reader, json, null, true);
+    }
+
+    /** {@code impact}: what the candidate would change over the active rules, printed once the gate passes. */
+    public static Report run(Path dir, RequestReader reader, ObjectMapper json,
+                             java.util.function.Function<RuleBase, org.ketaplan.ruleset.Impact> impact, boolean mutations) {
         StringBuilder out = new StringBuilder();
         String name = dir.toString();
         out.append("Checking rules in ").append(name).append("\n\n");
@@ -66,7 +72,13 @@ public final class RulesCheck {
             unexercised.forEach(r -> out.append("  - ").append(r.id()).append(" \"").append(r.name()).append("\" (")
                     .append(r.file()).append(")\n"));
         }
-        if (failed.isEmpty()) {
+        if (failed.isEmpty() && impact != null) {
+            out.append('\n').append(ImpactAnalysis.text(impact.apply(rb)));
+        }
+        if (failed.isEmpty() && !mutations) {
+            out.append("\nGate: not proven by mutation this time (--skip-mutations).\n");
+        }
+        if (failed.isEmpty() && mutations) {
             GateMutationCheck.Report gate = GateMutationCheck.run(rb, dir, runner);
             out.append('\n').append("Gate: ").append(gate.summary()).append(gate.complete() ? "." : ":").append('\n');
             gate.problems().forEach(p -> out.append("  - ").append(p).append('\n'));

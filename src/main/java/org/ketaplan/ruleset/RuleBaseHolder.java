@@ -66,6 +66,29 @@ public class RuleBaseHolder {
     private final java.util.concurrent.atomic.AtomicLong reloadsRun = new java.util.concurrent.atomic.AtomicLong();
     private WatchService watcher;
 
+    /** What a candidate would change (the impact report); unsatisfied where a test builds a holder without CDI. */
+    @jakarta.inject.Inject
+    Instance<Impact.Analysis> impacts;
+    private final AtomicReference<CandidateReport> lastCandidate = new AtomicReference<>();
+    /** Impact replays run here, one at a time and below the plans' priority: they must never slow a plan. */
+    private final java.util.concurrent.ExecutorService impactRunner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rules-impact");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.setContextClassLoader(RuleBaseHolder.class.getClassLoader());
+        return t;
+    });
+    /** One candidate check at a time: each costs a build, the gate and the replays. */
+    private final java.util.concurrent.Semaphore checking = new java.util.concurrent.Semaphore(1);
+
+    /**
+     * The last candidate judged, by a reload or by a check that does not activate it: its version, when, what asked,
+     * the gate's verdict and, once replayed, its impact over the rule set it was compared with.
+     */
+    public record CandidateReport(String version, Instant judgedAt, String trigger, String caller, boolean activated,
+                                  boolean accepted, Rejection rejection, Impact impact, boolean impactPending) {
+    }
+
     /** Observed by the audit record; null where a test builds a holder without CDI. */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<RuleSetReloaded> reloaded;
@@ -118,6 +141,7 @@ public class RuleBaseHolder {
 
     void onStop(@Observes ShutdownEvent event) {
         reloader.shutdownNow();
+        impactRunner.shutdownNow();
         if (watcher != null) {
             try {
                 watcher.close();
@@ -142,6 +166,55 @@ public class RuleBaseHolder {
 
     public Rejection lastRejection() {
         return lastRejection.get();
+    }
+
+    public CandidateReport lastCandidate() {
+        return lastCandidate.get();
+    }
+
+    /** Thrown when a check is asked for while another runs. */
+    public static final class CheckBusyException extends RuntimeException {
+        CheckBusyException() {
+            super("a candidate check is already running");
+        }
+    }
+
+    /**
+     * Judges the rules in {@code dir} as a reload would (compile, metadata, every scenario) and replays what they
+     * would change, without activating them. Runs on the caller's thread; one check at a time.
+     */
+    public CandidateReport check(Path dir, String caller) {
+        if (!checking.tryAcquire()) {
+            throw new CheckBusyException();
+        }
+        String trigger = "check";
+        try {
+            RuleBase candidate;
+            try {
+                candidate = gate(new RuleBaseLoader(dir, "rules").load(), dir, trigger);
+            } catch (ScenarioGateException g) {
+                return remember(new CandidateReport(null, Instant.now(), trigger, caller, false, false,
+                        new Rejection(Instant.now(), trigger, List.of(), g.failures()), null, false));
+            } catch (RuleBaseException e) {
+                return remember(new CandidateReport(null, Instant.now(), trigger, caller, false, false,
+                        new Rejection(Instant.now(), trigger, e.problems(), List.of()), null, false));
+            }
+            try {
+                Impact impact = impacts != null && impacts.isResolvable()
+                        ? impacts.get().compare(current(), candidate, dir) : null;
+                return remember(new CandidateReport(candidate.version(), Instant.now(), trigger, caller, false, true,
+                        null, impact, false));
+            } finally {
+                candidate.container().dispose();
+            }
+        } finally {
+            checking.release();
+        }
+    }
+
+    private CandidateReport remember(CandidateReport report) {
+        lastCandidate.set(report);
+        return report;
     }
 
     public String rulesDir() {
@@ -229,6 +302,7 @@ public class RuleBaseHolder {
                     ? new Rejection(Instant.now(), trigger, List.of(), g.failures())
                     : new Rejection(Instant.now(), trigger, e.problems(), List.of());
             lastRejection.set(r);
+            remember(new CandidateReport(null, Instant.now(), trigger, null, false, false, r, null, false));
             LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving. %s", trigger, current().version(),
                     e.getMessage());
             return new ReloadOutcome(false, current().version(), r);
@@ -242,10 +316,31 @@ public class RuleBaseHolder {
         RuleBase old = active.getAndSet(candidate);
         LOG.infof("Rules reload (%s): rule set %s replaces %s (%d rules, %d ms)", trigger, candidate.version(),
                 old == null ? "none" : old.version(), candidate.rules().size(), (System.nanoTime() - start) / 1_000_000);
+        CompletableFuture<Void> replayed = old == null ? CompletableFuture.completedFuture(null) : replay(old, candidate, trigger);
         if (old != null && old.container() != candidate.container()) {
-            reloader.schedule(() -> old.container().dispose(), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+            // Retired once requests that started on it are done and the impact replay no longer needs it.
+            reloader.schedule(() -> replayed.whenComplete((v, e) -> old.container().dispose()), RETIRE_AFTER_SECONDS,
+                    TimeUnit.SECONDS);
         }
         return new ReloadOutcome(true, candidate.version(), null);
+    }
+
+    /** What the swap just made changes, replayed in the background; the report is there once it is done. */
+    private CompletableFuture<Void> replay(RuleBase old, RuleBase candidate, String trigger) {
+        if (impacts == null || !impacts.isResolvable()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        remember(new CandidateReport(candidate.version(), Instant.now(), trigger, null, true, true, null, null, true));
+        return CompletableFuture.runAsync(() -> {
+            try {
+                Impact impact = impacts.get().compare(old, candidate, Path.of(rulesDir));
+                lastCandidate.updateAndGet(r -> r != null && candidate.version().equals(r.version()) && r.impactPending()
+                        ? new CandidateReport(r.version(), r.judgedAt(), r.trigger(), r.caller(), true, true, null,
+                                impact, false) : r);
+            } catch (RuntimeException e) {
+                LOG.warnf("Impact replay of rule set %s failed (%s)", candidate.version(), e.getClass().getSimpleName());
+            }
+        }, impactRunner);
     }
 
     /** Logs the two halves separately: they are what a lead waits for after saving a file. */
@@ -253,7 +348,7 @@ public class RuleBaseHolder {
         long start = System.nanoTime();
         RuleBase candidate = build();
         long compiled = System.nanoTime();
-        RuleBase gated = gate(candidate, trigger);
+        RuleBase gated = gate(candidate, Path.of(rulesDir), trigger);
         LOG.debugf("Rules (%s): compiled in %d ms, scenarios passed in %d ms", trigger,
                 (compiled - start) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000);
         return gated;
@@ -264,13 +359,13 @@ public class RuleBaseHolder {
     }
 
     /** The gate is mandatory: a build without a scenario check installed must not serve, not even at start-up. */
-    private RuleBase gate(RuleBase candidate, String trigger) {
+    private RuleBase gate(RuleBase candidate, Path dir, String trigger) {
         if (checks.isUnsatisfied()) {
             candidate.container().dispose();
             throw new RuleBaseException(List.of(new RuleProblem(rulesDir, 0,
                     "no scenario gate is installed: a rule set is never served without its scenarios passing")));
         }
-        CandidateCheck.Outcome outcome = checks.get().check(candidate, Path.of(rulesDir));
+        CandidateCheck.Outcome outcome = checks.get().check(candidate, dir);
         if (!outcome.passed()) {
             candidate.container().dispose();
             throw new ScenarioGateException(rulesDir, outcome.failures());

@@ -35,7 +35,8 @@ import io.vertx.ext.web.RoutingContext;
 public class RulesOperations {
 
     public record RuleSetView(String version, Instant loadedAt, String directory, boolean watching, boolean reloading,
-                              int count, List<RuleInfo> rules, List<Parameter> parameters, Rejection lastRejected) {
+                              int count, List<RuleInfo> rules, List<Parameter> parameters, Rejection lastRejected,
+                              RuleBaseHolder.CandidateReport lastCandidate) {
     }
 
     public record ReloadView(String outcome, String activeVersion, Rejection rejection) {
@@ -75,7 +76,7 @@ public class RulesOperations {
     RuleSetView rules() {
         RuleBase rb = holder.current();
         return new RuleSetView(rb.version(), rb.loadedAt(), holder.rulesDir(), holder.watching(), holder.reloading(),
-                rb.rules().size(), rb.rules(), rb.parameters(), holder.lastRejection());
+                rb.rules().size(), rb.rules(), rb.parameters(), holder.lastRejection(), holder.lastCandidate());
     }
 
     List<TraceView> traceability() {

@@ -18,7 +18,13 @@ class RulesCheckRunner {
     @Test
     void check() {
         Path dir = Path.of(System.getProperty("rules", "rules"));
-        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        // What the candidate would change over the rules in this working tree, by the scenarios (here there is no
+        // database of recorded plans; the packaged application's check replays those too).
+        Path active = Path.of(System.getProperty("active", "rules"));
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON, candidate ->
+                ImpactAnalysis.compare(new org.ketaplan.ruleset.RuleBaseLoader(active, "rules").load(), candidate, dir,
+                        java.util.List.of(), null, null, Plans.reader(), Requests.JSON,
+                        org.ketaplan.plan.SiteConfig.Site.UNKNOWN), true);
         System.out.println();
         System.out.println(report.text());
         assertThat(report.passed()).as("the rules in %s would be rejected (see the report above)", dir).isTrue();

@@ -1,0 +1,213 @@
+package org.ketaplan.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.ketaplan.plan.Problem;
+import org.ketaplan.plan.Violation;
+import org.ketaplan.ruleset.RuleBaseHolder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /api/v1/rules/check} on the management port: a clinical lead uploads a candidate rules directory as a
+ * zip and gets the verdict a reload would give (compile, metadata, every scenario) and what it would change over
+ * the active rules (the impact report), without activating it. Bounded before any work: the upload's size, the
+ * number of entries and what they unpack to; no entry may land outside the candidate's own directory.
+ */
+@ApplicationScoped
+public class RuleCandidates {
+
+    static final String CHECK = RulesOperations.RULES + "/check";
+    static final long MAX_UPLOAD = 4L * 1024 * 1024;
+    static final long MAX_UNPACKED = 32L * 1024 * 1024;
+    static final int MAX_ENTRIES = 2_000;
+    private static final Logger LOG = Logger.getLogger(RuleCandidates.class);
+
+    private final RuleBaseHolder holder;
+    private final ObjectMapper json;
+
+    public RuleCandidates(RuleBaseHolder holder, ObjectMapper json) {
+        this.holder = holder;
+        this.json = json;
+    }
+
+    /** An upload that cannot be a rules directory: named in the answer. */
+    static final class BadUpload extends Exception {
+        BadUpload(String message) {
+            super(message);
+        }
+    }
+
+    void routes(@Observes ManagementInterface management) {
+        management.router().post(CHECK).handler(rc -> {
+            String type = rc.request().getHeader("Content-Type");
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")) {
+                problem(rc, 415, "Send the candidate rules directory as application/zip.", "Content-Type");
+                return;
+            }
+            String length = rc.request().getHeader("Content-Length");
+            if (length != null && (!length.matches("\\d{1,12}") || Long.parseLong(length) > MAX_UPLOAD)) {
+                problem(rc, 413, "The upload is over " + MAX_UPLOAD / (1024 * 1024) + " MiB.", "body");
+                return;
+            }
+            // The management router may already have read the body (its body handler, bounded by
+            // quarkus.management.limits.max-body-size); otherwise it is read here.
+            if (rc.body() != null && rc.body().available()) {
+                judge(rc, rc.body().buffer());
+            } else {
+                rc.request().body().onComplete(ar -> judge(rc, ar.succeeded() ? ar.result() : null));
+            }
+        });
+    }
+
+    private void judge(RoutingContext rc, Buffer body) {
+        if (body == null || body.length() == 0) {
+            problem(rc, 400, "The body is empty; send the candidate rules directory as a zip.", "body");
+            return;
+        }
+        if (body.length() > MAX_UPLOAD) {
+            problem(rc, 413, "The upload is over " + MAX_UPLOAD / (1024 * 1024) + " MiB.", "body");
+            return;
+        }
+        String caller = RulesOperations.caller(rc);
+        byte[] zip = body.getBytes();
+        rc.vertx().executeBlocking(() -> check(zip, caller), false).onComplete(ar -> {
+            if (ar.failed()) {
+                if (ar.cause() instanceof BadUpload bad) {
+                    problem(rc, 400, bad.getMessage(), "body");
+                } else if (ar.cause() instanceof RuleBaseHolder.CheckBusyException) {
+                    problem(rc, 409, "A candidate check is already running; try again when it is done.", "");
+                } else {
+                    LOG.errorf("Candidate check failed (%s)", ar.cause().getClass().getSimpleName());
+                    problem(rc, 500, "The check failed; the active rules are unchanged.", "");
+                }
+                return;
+            }
+            RuleBaseHolder.CandidateReport report = ar.result();
+            send(rc, report.accepted() ? 200 : 422, report);
+        });
+    }
+
+    RuleBaseHolder.CandidateReport check(byte[] zip, String caller) throws Exception {
+        Path dir = Files.createTempDirectory("ketaplan-candidate");
+        try {
+            unpack(zip, dir);
+            return holder.check(dir, caller);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /**
+     * Unpacks into {@code dir}. A zip of the folder itself (every entry under one {@code rules/}) and a zip of its
+     * content both work.
+     */
+    static void unpack(byte[] zip, Path dir) throws IOException, BadUpload {
+        String prefix = commonRulesPrefix(zip);
+        long unpacked = 0;
+        int entries = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new BadUpload("The zip has more than " + MAX_ENTRIES + " entries.");
+                }
+                String name = e.getName().substring(prefix.length());
+                if (e.isDirectory() || name.isEmpty()) {
+                    continue;
+                }
+                Path target = dir.resolve(name).normalize();
+                if (!target.startsWith(dir) || name.startsWith("/") || name.contains("\\")) {
+                    throw new BadUpload("A zip entry points outside the rules directory.");
+                }
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    unpacked += copy(in, out, MAX_UNPACKED - unpacked);
+                }
+            }
+        } catch (ZipException e) {
+            throw new BadUpload("The body is not a readable zip.");
+        }
+        if (entries == 0) {
+            throw new BadUpload("The zip is empty.");
+        }
+    }
+
+    private static String commonRulesPrefix(byte[] zip) throws IOException, BadUpload {
+        boolean all = true;
+        boolean any = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            int n = 0;
+            while ((e = in.getNextEntry()) != null && n++ < MAX_ENTRIES) {
+                any = true;
+                all &= e.getName().startsWith("rules/");
+            }
+        } catch (ZipException e) {
+            throw new BadUpload("The body is not a readable zip.");
+        }
+        return any && all ? "rules/" : "";
+    }
+
+    private static long copy(InputStream in, OutputStream out, long budget) throws IOException, BadUpload {
+        byte[] buf = new byte[8192];
+        long n = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            n += r;
+            if (n > budget) {
+                throw new BadUpload("The zip unpacks to more than " + MAX_UNPACKED / (1024 * 1024) + " MiB.");
+            }
+            out.write(buf, 0, r);
+        }
+        return n;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("candidate directory left behind", e);
+        }
+    }
+
+    private void problem(RoutingContext rc, int status, String detail, String field) {
+        Problem p = new Problem("about:blank", status == 400 ? "Invalid upload" : "Candidate not checked", status,
+                detail, field.isEmpty() ? List.of() : List.of(new Violation(field, detail)));
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(p));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+
+    private void send(RoutingContext rc, int status, Object body) {
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+}
