@@ -772,6 +772,8 @@ function renderPlan(p, req) {
   list('Flags', p.flagDetails, fl => el('li', {}, el('strong', { text: fl.label || WORDING.flags[fl.flag] || fl.flag }),
     fl.detail ? ' ' + fl.detail : '', ruleTag(fl.ruleId)), 'flags');
 
+  out.append(renderFeedback(p));
+
   const rat = el('section', {}, el('h2', { text: 'Rationale' }));
   p.rationale.forEach(r => rat.append(el('details', {},
     el('summary', { text: `${r.ruleId} · ${r.rule}` }),
@@ -780,6 +782,38 @@ function renderPlan(p, req) {
   out.append(rat);
   out.append(el('p', { class: 'disclaimer', id: 'plan-footer', text: `${p.disclaimer} Plan ${p.planId}, rule set ${p.ruleset.version}.` }));
   out.hidden = false;
+}
+
+// What the clinician did with a recommendation, for the clinical lead's override analytics: one answer at a time,
+// an override with a reason from the list the EHR cards offer, never free text.
+function renderFeedback(p) {
+  const items = [];
+  if (p.series && p.series.ruleId) items.push([p.series.ruleId, 'Series: ' + word('series', p.series.type)]);
+  p.alternatives.forEach(a => a.ruleId && items.push([a.ruleId, 'Alternative: ' + word('series', a.series)]));
+  if (p.maintenance && p.maintenance.ruleId) items.push([p.maintenance.ruleId, 'After the series: ' + word('maintenance', p.maintenance.type)]);
+  p.psychotherapy.forEach(t => t.ruleId && items.push([t.ruleId, 'Psychotherapy: ' + word('psychotherapy', t.type)]));
+  p.adjuncts.forEach(a => a.ruleId && items.push([a.ruleId, 'Adjunct: ' + word('adjunct', a.type)]));
+  const section = el('section', { id: 'feedback', 'aria-labelledby': 'feedback-h' }, el('h2', { id: 'feedback-h', text: 'Record what you did' }));
+  if (!items.length) return section;
+  const item = el('select', { id: 'feedback-item' }, ...items.map(([id, label]) => el('option', { value: id, text: `${label} (${id})` })));
+  const outcome = el('select', { id: 'feedback-outcome' }, el('option', { value: 'followed', text: 'Followed' }),
+    el('option', { value: 'overridden', text: 'Not followed' }));
+  const reason = el('select', { id: 'feedback-reason', disabled: '' },
+    ...(WORDING.overrideReasons || []).map(r => el('option', { value: r.code, text: r.display })));
+  outcome.addEventListener('change', () => { reason.disabled = outcome.value !== 'overridden'; });
+  const status = el('span', { id: 'feedback-status', role: 'status', 'aria-live': 'polite' });
+  const send = el('button', { type: 'button', class: 'secondary', id: 'feedback-send', text: 'Record' });
+  send.addEventListener('click', async () => {
+    const body = { planId: p.planId, ruleId: item.value, outcome: outcome.value };
+    if (outcome.value === 'overridden') body.reason = reason.value;
+    const res = await fetch('api/v1/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SCRIPT },
+      body: JSON.stringify(body) }).catch(() => null);
+    status.textContent = res && res.ok ? 'Recorded.' : (res && SIGN_IN[res.status]) || 'Could not be recorded.';
+  });
+  section.append(el('p', {}, el('label', { for: 'feedback-item', text: 'Recommendation ' }), item, ' ',
+    el('label', { for: 'feedback-outcome', text: 'What you did ' }), outcome, ' ',
+    el('label', { for: 'feedback-reason', text: 'Why ' }), reason, ' ', send, ' ', status));
+  return section;
 }
 
 // A session can end while a form is open: say so, and how to keep the answers, instead of a bare status code.

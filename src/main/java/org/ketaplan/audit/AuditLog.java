@@ -133,9 +133,14 @@ public class AuditLog {
         return name.length() > 300 ? name.substring(0, 300) : name;
     }
 
-    /** Records a CDS Hooks feedback outcome; never blocks, never throws. */
-    public void feedback(String caller, String service, String card, String outcome) {
-        offer(new FeedbackEntry(new AuditStore.FeedbackRow(Instant.now(), caller, service, card, outcome)));
+    /**
+     * Records a clinician's answer to a recommendation (an EHR's card feedback, or the page's); never blocks, never
+     * throws. {@code ruleId} null: the answer is about the whole plan; {@code reason}: an override reason's code.
+     */
+    public void feedback(String caller, String service, String card, String outcome, String planId, String ruleId,
+                         String reason) {
+        offer(new FeedbackEntry(new AuditStore.FeedbackRow(Instant.now(), caller, service, card, outcome, planId,
+                ruleId, reason)));
     }
 
     void onReload(@Observes RuleSetReloaded reload) {

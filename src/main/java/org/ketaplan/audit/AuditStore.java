@@ -39,7 +39,16 @@ public class AuditStore {
     public record ReloadRow(Instant createdAt, String caller, String version, boolean accepted, String reason) {
     }
 
-    public record FeedbackRow(Instant createdAt, String caller, String service, String card, String outcome) {
+    /**
+     * A clinician's answer to a recommendation: from an EHR (service is the CDS service; the card is the plan) or
+     * from the page (service "page", one rule's item). {@code reason}: the override reason's code, never free text.
+     */
+    public record FeedbackRow(Instant createdAt, String caller, String service, String card, String outcome,
+                              String planId, String ruleId, String reason) {
+    }
+
+    /** Per rule ID over a period: plans that showed it, answers accepted and overridden, and the override reasons. */
+    public record RuleStats(String ruleId, int shown, int accepted, int overridden, java.util.Map<String, Integer> reasons) {
     }
 
     /** Which database holds the record: "postgresql", "h2", or empty when none is configured. */
@@ -102,8 +111,9 @@ public class AuditStore {
     }
 
     void insertFeedback(FeedbackRow r) throws SQLException {
-        insert("insert into feedback_audit (created_at, caller, service, card, outcome) values (?, ?, ?, ?, ?)",
-                r.createdAt(), r.caller(), r.service(), r.card(), r.outcome());
+        insert("insert into feedback_audit (created_at, caller, service, card, outcome, plan_id, rule_id, reason) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                r.createdAt(), r.caller(), r.service(), r.card(), r.outcome(), r.planId(), r.ruleId(), r.reason());
     }
 
     /** One row of a record that has its time first; the drivers bind strings and booleans as given. */
@@ -186,8 +196,63 @@ public class AuditStore {
     }
 
     public List<FeedbackRow> feedback(Instant from, Instant to, int page, int size) throws SQLException {
-        return page("select created_at, caller, service, card, outcome from feedback_audit", from, to, page, size,
-                rs -> new FeedbackRow(instant(rs), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        return page("select created_at, caller, service, card, outcome, plan_id, rule_id, reason from feedback_audit",
+                from, to, page, size, rs -> new FeedbackRow(instant(rs), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+    }
+
+    /**
+     * Override analytics over [from, to): per rule ID, the plans that showed it (its ID among the plan's rules) and
+     * the answers given about it. An EHR's answer is about the whole card, so it counts for every rule behind the
+     * card's plan; the page's is about one rule's item. At most {@code limit} plans and answers are read.
+     */
+    public List<RuleStats> ruleStats(Instant from, Instant to, int limit) throws SQLException {
+        java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<String, Integer>> reasons = new java.util.HashMap<>();
+        try (Connection c = dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select rule_ids from plan_audit where created_at >= ? "
+                    + "and created_at < ? order by created_at desc limit ?")) {
+                bindRange(ps, from, to, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (String id : ids(rs.getString(1))) {
+                            counts.computeIfAbsent(id, k -> new int[3])[0]++;
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select f.outcome, f.rule_id, f.reason, p.rule_ids "
+                    + "from feedback_audit f left join plan_audit p on p.plan_id = f.plan_id "
+                    + "where f.created_at >= ? and f.created_at < ? order by f.created_at desc limit ?")) {
+                bindRange(ps, from, to, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        boolean overridden = "overridden".equals(rs.getString(1));
+                        String reason = rs.getString(3);
+                        List<String> about = rs.getString(2) != null ? List.of(rs.getString(2)) : ids(rs.getString(4));
+                        for (String id : about) {
+                            counts.computeIfAbsent(id, k -> new int[3])[overridden ? 2 : 1]++;
+                            if (overridden && reason != null) {
+                                reasons.computeIfAbsent(id, k -> new java.util.TreeMap<>()).merge(reason, 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<RuleStats> out = new ArrayList<>();
+        counts.forEach((id, n) -> out.add(new RuleStats(id, n[0], n[1], n[2], reasons.getOrDefault(id, java.util.Map.of()))));
+        return out;
+    }
+
+    private static void bindRange(PreparedStatement ps, Instant from, Instant to, int limit) throws SQLException {
+        ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        ps.setInt(3, limit);
+    }
+
+    private static List<String> ids(String ruleIds) {
+        return ruleIds == null || ruleIds.isEmpty() ? List.of() : List.of(ruleIds.split(","));
     }
 
     private interface Row<T> {

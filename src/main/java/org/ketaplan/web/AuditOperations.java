@@ -50,6 +50,18 @@ public class AuditOperations {
     private record Query(Instant from, Instant to, String planId, int page, int size) {
     }
 
+    /** Per rule over a period: how often shown, accepted and overridden (rate of the answers given), and why. */
+    public record RuleAnalytics(String ruleId, int shown, int accepted, int overridden, Double overrideRate,
+                                Map<String, Integer> reasons) {
+    }
+
+    public record Analytics(Instant from, Instant to, List<RuleAnalytics> rules) {
+    }
+
+    static final String ANALYTICS = "/api/v1/analytics/rules";
+    /** Plans and answers read for one analytics answer: a bound on its cost, not a sample. */
+    private static final int ANALYTICS_LIMIT = 200_000;
+
     private final AuditStore store;
     private final ObjectMapper json;
 
@@ -74,6 +86,16 @@ public class AuditOperations {
                 new Page<>(q.from(), q.to(), q.page(), q.size(), store.reloads(q.from(), q.to(), q.page(), q.size()))), false);
         management.router().get(AUDIT + "/feedback").blockingHandler(rc -> answer(rc, q ->
                 new Page<>(q.from(), q.to(), q.page(), q.size(), store.feedback(q.from(), q.to(), q.page(), q.size()))), false);
+        // For clinical leads (the management port's permissions): counts per rule, no patient data.
+        management.router().get(ANALYTICS).blockingHandler(rc -> answer(rc, List.of("from", "to"), q -> {
+            List<RuleAnalytics> rules = new ArrayList<>();
+            for (AuditStore.RuleStats r : store.ruleStats(q.from(), q.to(), ANALYTICS_LIMIT)) {
+                int answered = r.accepted() + r.overridden();
+                rules.add(new RuleAnalytics(r.ruleId(), r.shown(), r.accepted(), r.overridden(),
+                        answered == 0 ? null : Math.round(1000.0 * r.overridden() / answered) / 1000.0, r.reasons()));
+            }
+            return new Analytics(q.from(), q.to(), rules);
+        }), false);
     }
 
     private interface Lookup {
@@ -81,8 +103,12 @@ public class AuditOperations {
     }
 
     private void answer(RoutingContext rc, Lookup lookup) {
+        answer(rc, List.of("from", "to", "planId", "page", "size"), lookup);
+    }
+
+    private void answer(RoutingContext rc, List<String> parameters, Lookup lookup) {
         List<Violation> violations = new ArrayList<>();
-        Query q = query(rc, violations);
+        Query q = query(rc, parameters, violations);
         if (!violations.isEmpty()) {
             send(rc, 400, "application/problem+json",
                     new Problem("about:blank", "Bad Request", 400, "The audit query is invalid.", violations));
@@ -97,14 +123,14 @@ public class AuditOperations {
         }
     }
 
-    private static Query query(RoutingContext rc, List<Violation> violations) {
+    private static Query query(RoutingContext rc, List<String> parameters, List<Violation> violations) {
         Map<String, String> p = new java.util.HashMap<>();
         rc.queryParams().forEach(e -> p.merge(e.getKey(), e.getValue(), (a, b) -> {
             violations.add(new Violation(e.getKey(), "given more than once"));
             return a;
         }));
         for (String name : p.keySet()) {
-            if (!List.of("from", "to", "planId", "page", "size").contains(name)) {
+            if (!parameters.contains(name)) {
                 violations.add(new Violation(name.length() > 40 ? name.substring(0, 40) : name, "is not a parameter"));
             }
         }

@@ -46,6 +46,7 @@ public class RulesOperations {
     }
 
     static final String RULES = "/api/v1/rules";
+    static final String PAGE = "/rules";
 
     private final RuleBaseHolder holder;
     private final ObjectMapper json;
@@ -56,6 +57,17 @@ public class RulesOperations {
     }
 
     void routes(@Observes ManagementInterface management) {
+        // The clinical lead's page (src/main/resources/lead): beside the calls it reads, for the same role.
+        // Vert.x matches "/rules/" to this route too: only the bare path is sent on.
+        management.router().get(PAGE).handler(rc -> {
+            if (rc.request().path().equals(PAGE)) {
+                rc.redirect(PAGE + "/");
+            } else {
+                rc.next();
+            }
+        });
+        management.router().route(PAGE + "/*").handler(io.vertx.ext.web.handler.StaticHandler.create("lead")
+                .setCachingEnabled(false).setIncludeHidden(false).setDirectoryListing(false));
         management.router().get(RULES).handler(rc -> send(rc, 200, rules()));
         management.router().get(RULES + "/traceability").handler(rc -> send(rc, 200, traceability()));
         // A reload takes about a second: off the event loop, and not ordered, so that concurrent requests

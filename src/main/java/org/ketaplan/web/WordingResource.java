@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ketaplan.conclusions.FlagCode;
+import org.ketaplan.plan.OverrideReasons;
 import org.ketaplan.ruleset.RuleBase;
 import org.ketaplan.ruleset.RuleBaseHolder;
 
@@ -19,8 +20,12 @@ import org.ketaplan.ruleset.RuleBaseHolder;
 @Path("/api/v1/wording")
 public class WordingResource {
 
-    /** {@code types}: vocabulary (triage, series, ...) to code to words; {@code flags}: flag to its label. */
-    public record WordingView(String version, Map<String, Map<String, String>> types, Map<FlagCode, String> flags) {
+    /**
+     * {@code types}: vocabulary (triage, series, ...) to code to words; {@code flags}: flag to its label;
+     * {@code overrideReasons}: why a recommendation was not followed, the list the EHR cards offer too.
+     */
+    public record WordingView(String version, Map<String, Map<String, String>> types, Map<FlagCode, String> flags,
+                              java.util.List<OverrideReasons.Reason> overrideReasons) {
     }
 
     private final RuleBaseHolder holder;
@@ -35,6 +40,6 @@ public class WordingResource {
     public WordingView wording() {
         RuleBase rb = holder.current();
         var wording = rb.terminology().wording();
-        return new WordingView(rb.version(), wording.byType(), wording.flags());
+        return new WordingView(rb.version(), wording.byType(), wording.flags(), OverrideReasons.ALL);
     }
 }

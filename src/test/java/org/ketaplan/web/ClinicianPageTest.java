@@ -92,6 +92,36 @@ class ClinicianPageTest {
         screenshot("plan-trd.png");
     }
 
+    @jakarta.inject.Inject
+    org.ketaplan.audit.AuditLog audit;
+
+    @jakarta.inject.Inject
+    org.ketaplan.audit.AuditStore store;
+
+    /** The clinician records that a recommendation was not followed, and why, for the lead's override analytics. */
+    @Test
+    void aRecommendationNotFollowedIsRecordedWithItsReason() throws Exception {
+        java.time.Instant start = java.time.Instant.now().minusMillis(1);
+        driver.findElement(By.id("load-example")).click();
+        driver.findElement(By.id("submit")).click();
+        until(() -> driver.findElement(By.id("plan")).isDisplayed() && !driver.findElements(By.id("feedback-item")).isEmpty());
+        Chromium.settle(driver);
+        String ruleId = driver.findElement(By.id("feedback-item")).getAttribute("value");
+        driver.findElement(By.cssSelector("#feedback-outcome option[value='overridden']")).click();
+        driver.findElement(By.cssSelector("#feedback-reason option[value='patient-declined']")).click();
+        driver.findElement(By.id("feedback-send")).click();
+        until(() -> text(By.id("feedback-status")).equals("Recorded."));
+        assertThat(audit.flush(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(store.feedback(start, java.time.Instant.now().plusSeconds(1), 0, 10)).anySatisfy(f -> {
+            assertThat(f.service()).isEqualTo("page");
+            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.outcome()).isEqualTo("overridden");
+            assertThat(f.reason()).isEqualTo("patient-declined");
+            assertThat(f.caller()).isEqualTo(SignedIn.CLINICIAN);
+            assertThat(text(By.id("plan-footer"))).contains(f.planId());
+        });
+    }
+
     @Test
     void emergencyShowsTheBannerAndNoCalendar() {
         driver.findElement(By.id("load-example")).click();

@@ -72,6 +72,13 @@ class RolesTest {
             "management, GET, /q/health/ready, nobody, 200",
             "management, GET, /q/metrics, nobody, 200",
             "management, GET, /q/openapi, nobody, 200",
+            // The clinical lead's page and the override analytics: clinical leads.
+            "management, GET, /rules/, lead, 200",
+            "management, GET, /rules/, clinician, 403",
+            "management, GET, /rules/lead.js, nobody, 401",
+            "management, GET, /api/v1/analytics/rules, lead, 200",
+            "management, GET, /api/v1/analytics/rules, auditor, 403",
+            "management, POST, /api/v1/rules/check, clinician, 403",
             // Anything else on the management port is refused, whoever asks.
             "management, GET, /api/v1/wording, lead, 403",
     })

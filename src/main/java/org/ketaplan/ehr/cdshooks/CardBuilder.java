@@ -22,12 +22,8 @@ final class CardBuilder {
 
     static final CdsHooks.Coding TOPIC = new CdsHooks.Coding("https://ketaplan.org/CodeSystem/cds-topic",
             "ketamine-plan", "Ketamine treatment plan");
-    static final List<CdsHooks.Coding> OVERRIDE_REASONS = List.of(
-            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "patient-declined", "Patient declined"),
-            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "clinical-judgement",
-                    "Clinical judgement differs"),
-            new CdsHooks.Coding("https://ketaplan.org/CodeSystem/override-reason", "data-incorrect",
-                    "EHR data is incorrect or incomplete"));
+    static final List<CdsHooks.Coding> OVERRIDE_REASONS = org.ketaplan.plan.OverrideReasons.ALL.stream()
+            .map(r -> new CdsHooks.Coding(org.ketaplan.plan.OverrideReasons.SYSTEM, r.code(), r.display())).toList();
 
     /** CDS Hooks 2.0: a card summary is shorter than 140 characters. */
     static final int SUMMARY_LIMIT = 140;
@@ -42,6 +38,14 @@ final class CardBuilder {
      */
     static CdsHooks.Card card(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan, Wording wording,
                               CdsHooks.Link link) {
+        CdsHooks.Card c = build(plan, requestGroup, carePlan, wording, link);
+        // One card per plan, named by the plan's id: the EHR's feedback on it then reaches the plan and its rules.
+        return new CdsHooks.Card(plan.planId(), c.summary(), c.detail(), c.indicator(), c.source(), c.suggestions(),
+                c.selectionBehavior(), c.overrideReasons(), c.links());
+    }
+
+    private static CdsHooks.Card build(TreatmentPlan plan, JsonNode requestGroup, JsonNode carePlan, Wording wording,
+                                       CdsHooks.Link link) {
         CdsHooks.Source source = new CdsHooks.Source("Ketaplan rules " + plan.ruleset().version(), null, TOPIC);
         List<CdsHooks.Link> links = link == null ? List.of() : List.of(link);
         String detail = detail(plan, wording);

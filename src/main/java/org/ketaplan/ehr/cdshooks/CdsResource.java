@@ -117,7 +117,9 @@ public class CdsResource {
             for (CdsHooks.Feedback f : request.feedback()) {
                 if (feedback.putIfAbsent(id + "|" + f.card() + "|" + f.outcome(), f) == null) {
                     added++;
-                    audit.feedback(caller.issuer(), id, f.card(), f.outcome());
+                    // The card's id is the plan's (CardBuilder): the answer counts for the rules behind that plan.
+                    audit.feedback(caller.issuer(), id, f.card(), f.outcome(),
+                            PLAN_ID.matcher(f.card()).matches() ? f.card() : null, null, reason(f));
                 }
             }
         }
@@ -127,6 +129,18 @@ public class CdsResource {
     }
 
     /** How many distinct card outcomes were recorded (for operations and tests). */
+    private static final java.util.regex.Pattern PLAN_ID = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
+
+    /** The coded override reason if it is one of the card's; an EHR's free-text comment is never kept. */
+    static String reason(CdsHooks.Feedback f) {
+        if (!"overridden".equals(f.outcome()) || f.overrideReason() == null) {
+            return null;
+        }
+        String code = f.overrideReason().path("reason").path("code").asText("");
+        return org.ketaplan.plan.OverrideReasons.of(code).map(org.ketaplan.plan.OverrideReasons.Reason::code)
+                .orElse("unlisted");
+    }
+
     public int feedbackCount() {
         synchronized (feedback) {
             return feedback.size();

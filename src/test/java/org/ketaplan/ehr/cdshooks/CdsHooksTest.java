@@ -536,6 +536,59 @@ public class CdsHooksTest {
         });
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    /**
+     * Override analytics: the EHR's answer about a card counts for every rule behind the card's plan (the card is
+     * named by the plan's id), the page's answer for the one rule it names; reasons are counted by code.
+     */
+    @Test
+    void overrideAnalyticsCountTheCardsRulesAndThePagesAnswers() throws Exception {
+        Instant start = Instant.now().minusMillis(1);
+        JsonNode card = cards(call("ketamine-plan", patientView(Map.of()))).get(0);
+        String planId = card.path("uuid").asText();
+        assertThat(card.path("overrideReasons").findValuesAsText("code")).contains("patient-declined", "clinical-judgement");
+        String path = "/cds-services/ketamine-plan/feedback";
+        given().header("Authorization", "Bearer " + token(path)).contentType(ContentType.JSON)
+                .body("{\"feedback\":[{\"card\":\"" + planId + "\",\"outcome\":\"overridden\",\"overrideReason\":"
+                        + "{\"reason\":{\"code\":\"patient-declined\",\"system\":\"https://ketaplan.org/CodeSystem/override-reason\"},"
+                        + "\"userComment\":\"free text that is never kept\"},\"outcomeTimestamp\":\"2026-11-21T10:05:31Z\"}]}")
+                .post(path).then().statusCode(200);
+        assertThat(audit.flush(java.time.Duration.ofSeconds(10))).isTrue();
+        List<String> rules = List.of(auditStore.plans(start, Instant.now().plusSeconds(1), planId, 0, 1).get(0)
+                .ruleIds().split(","));
+        String pageRule = rules.get(0);
+        String otherRule = rules.get(rules.size() - 1);
+        for (String answer : List.of("{\"outcome\":\"followed\"", "{\"outcome\":\"overridden\",\"reason\":\"clinical-judgement\"")) {
+            org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON)
+                    .body(answer + ",\"planId\":\"" + planId + "\",\"ruleId\":\"" + pageRule + "\"}")
+                    .post("/api/v1/feedback").then().statusCode(204);
+        }
+        assertThat(audit.flush(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(auditStore.feedback(start, Instant.now().plusSeconds(1), 0, 10)).noneSatisfy(f ->
+                assertThat(f.toString()).contains("free text"));
+
+        JsonNode analytics = read(org.ketaplan.web.SignedIn.asLead().baseUri("http://" + management.getHost())
+                .port(management.getPort()).queryParam("from", start.toString()).get("/api/v1/analytics/rules")
+                .then().statusCode(200).extract().asString());
+        Map<String, JsonNode> byRule = new java.util.HashMap<>();
+        analytics.path("rules").forEach(r -> byRule.put(r.path("ruleId").asText(), r));
+        assertThat(byRule.keySet()).containsAll(rules);
+        JsonNode page = byRule.get(pageRule);
+        assertThat(page.path("shown").asInt()).isEqualTo(1);
+        assertThat(page.path("accepted").asInt()).isEqualTo(1);
+        assertThat(page.path("overridden").asInt()).isEqualTo(2);
+        assertThat(page.path("overrideRate").asDouble()).isEqualTo(0.667);
+        assertThat(page.path("reasons").path("patient-declined").asInt()).isEqualTo(1);
+        assertThat(page.path("reasons").path("clinical-judgement").asInt()).isEqualTo(1);
+        JsonNode other = byRule.get(otherRule);
+        assertThat(other.path("shown").asInt()).isEqualTo(1);
+        assertThat(other.path("accepted").asInt()).isZero();
+        assertThat(other.path("overridden").asInt()).isEqualTo(1);
+        assertThat(other.path("reasons").path("clinical-judgement").isMissingNode()).isTrue();
+    }
+
     @Test
     void malformedFeedbackIs400() {
         String path = "/cds-services/ketamine-plan/feedback";

@@ -1,0 +1,64 @@
+package org.ketaplan.web;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The page's answer to a recommendation: strict, bounded, coded, and for clinicians only. */
+@QuarkusTest
+class FeedbackResourceTest {
+
+    static final String PLAN = "8881f193-fb03-4f13-b12d-6b0daee959a9";
+
+    @org.junit.jupiter.api.Test
+    void aFollowedAndAnOverriddenRecommendationAreRecorded() {
+        SignedIn.asClinician().contentType(ContentType.JSON)
+                .body("{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\"}")
+                .post("/api/v1/feedback").then().statusCode(204);
+        SignedIn.asClinician().contentType(ContentType.JSON)
+                .body("{\"planId\":\"" + PLAN + "\",\"ruleId\":\"PSY-01\",\"outcome\":\"overridden\",\"reason\":\"patient-declined\"}")
+                .post("/api/v1/feedback").then().statusCode(204);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"planId\":\"x\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\"}|planId",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"<script>\",\"outcome\":\"followed\"}|ruleId",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"maybe\"}|outcome",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"overridden\"}|reason",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"overridden\",\"reason\":\"because\"}|reason",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\",\"reason\":\"patient-declined\"}|reason",
+            "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\",\"comment\":\"free text\"}|comment",
+            "{\"planId\":1,\"ruleId\":[],\"outcome\":true}|planId"})
+    void aBadAnswerIs400NamingEachField(String body, String field) {
+        SignedIn.asClinician().contentType(ContentType.JSON).body(body).post("/api/v1/feedback")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyBadFieldIsNamedAtOnce() {
+        SignedIn.asClinician().contentType(ContentType.JSON).body("{\"planId\":1,\"ruleId\":[],\"outcome\":true}")
+                .post("/api/v1/feedback").then().statusCode(400)
+                .body("violations.field", hasItems("planId", "ruleId", "outcome"));
+    }
+
+    @ParameterizedTest(name = "as {0} -> {1}")
+    @CsvSource({"auditor, 403", "lead, 403"})
+    void onlyCliniciansAnswer(String who, int status) {
+        SignedIn.as(who).contentType(ContentType.JSON)
+                .body("{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\"}")
+                .post("/api/v1/feedback").then().statusCode(status);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOversizedOrEmptyBodyIsRefused() {
+        SignedIn.asClinician().contentType(ContentType.JSON).body("{\"planId\":\"" + "a".repeat(5000) + "\"}")
+                .post("/api/v1/feedback").then().statusCode(400);
+        SignedIn.asClinician().contentType(ContentType.JSON).post("/api/v1/feedback").then().statusCode(400);
+    }
+}
