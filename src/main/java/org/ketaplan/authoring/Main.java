@@ -23,9 +23,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class Main {
 
-    private Main() {
-    }
-
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
             // Beside a running service on the same machine: no fixed ports, no file watcher, no schema changes.

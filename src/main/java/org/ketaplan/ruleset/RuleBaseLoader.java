@@ -164,12 +164,16 @@ public final class RuleBaseLoader {
 
     private Map<String, byte[]> readFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // A Kubernetes ConfigMap volume (deploy/kubernetes) holds each file behind symlinks through "..data" into a
+        // hidden timestamped directory: follow the links, and read only the names a lead wrote, never the "..*"
+        // entries, which would hold every file a second time.
+        try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             List<Path> paths = walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         String rel = relative(p);
                         // Scenarios are test data for the rules, not part of them.
-                        return !rel.startsWith("scenarios/") && (rel.endsWith(".drl") || rel.endsWith(".csv"));
+                        return !rel.startsWith("scenarios/") && !rel.startsWith("..") && !rel.contains("/..")
+                                && (rel.endsWith(".drl") || rel.endsWith(".csv"));
                     })
                     .sorted(Comparator.comparing(this::relative))
                     .toList();

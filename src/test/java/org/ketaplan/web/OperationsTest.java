@@ -92,6 +92,17 @@ class OperationsTest {
         assertThat(status).isIn(404, 405);
     }
 
+    /** Ready only with a gated rule set, named; the replica's version is a metric, for a cluster split. */
+    @Test
+    void readinessAndTheMetricsNameTheServedRuleSet() {
+        String version = holder.current().version();
+        ops().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'rules' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'rules' }.data.version", org.hamcrest.Matchers.equalTo(version));
+        assertThat(ops().get("/q/metrics").asString())
+                .contains("ketaplan_ruleset_info{version=\"" + version + "\"} 1.0");
+    }
+
     @ParameterizedTest(name = "{0} is on the management port")
     @CsvSource({"/q/health/ready", "/q/metrics", "/q/openapi"})
     void operationsAreOnTheManagementPort(String path) {
