@@ -59,7 +59,7 @@ public class AuditStore {
         return AgroalDataSourceUtil.dataSourceIfActive(DataSourceUtil.DEFAULT_DATASOURCE_NAME).map(d -> "h2");
     }
 
-    private DataSource dataSource() {
+    DataSource dataSource() {
         return AgroalDataSourceUtil.dataSourceIfActive("pg")
                 .or(() -> AgroalDataSourceUtil.dataSourceIfActive(DataSourceUtil.DEFAULT_DATASOURCE_NAME))
                 .orElseThrow(() -> new SQLStateException("no audit database is configured"));

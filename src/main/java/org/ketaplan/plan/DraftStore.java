@@ -18,11 +18,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Requests built from an EHR record, kept for the clinician to finish on the page (an EHR card links to
  * {@code ?draft=<id>}). The id is 128 random bits, so the link carries no patient data and cannot be guessed; a
- * draft lives for a bounded time and the store holds a bounded number, the oldest dropped first. In memory only:
- * a restart drops the drafts, and the EHR's next call makes a new one.
+ * draft lives for a bounded time and memory holds a bounded number, the oldest dropped first. With a shared
+ * {@link Backend} (the database, audit.DatabaseDrafts) every replica finds a draft another one made, which is what
+ * a card's link needs behind a load balancer; memory stays the fallback when the backend cannot be reached.
  */
 @ApplicationScoped
 public class DraftStore {
+
+    /** Where drafts are shared between replicas. */
+    public interface Backend {
+        void put(Draft draft) throws Exception;
+
+        Optional<Draft> get(String id, Instant now) throws Exception;
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DraftStore.class);
 
     /** What the record showed: the request so far and, for each of its facts, the EHR resources it came from. */
     public record Draft(String id, ObjectNode request, Map<String, List<String>> sources, Instant expiresAt) {
@@ -35,13 +45,24 @@ public class DraftStore {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Backend backend;
 
     public DraftStore() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), null);
     }
 
     DraftStore(Clock clock) {
+        this(clock, null);
+    }
+
+    @jakarta.inject.Inject
+    public DraftStore(jakarta.enterprise.inject.Instance<Backend> backends) {
+        this(Clock.systemUTC(), backends.isResolvable() ? backends.get() : null);
+    }
+
+    DraftStore(Clock clock, Backend backend) {
         this.clock = clock;
+        this.backend = backend;
     }
 
     public synchronized Draft create(ObjectNode request, Map<String, List<String>> sources) {
@@ -54,6 +75,13 @@ public class DraftStore {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Draft draft = new Draft(id, request.deepCopy(), Map.copyOf(sources), clock.instant().plus(TTL));
         drafts.put(id, draft);
+        if (backend != null) {
+            try {
+                backend.put(draft);
+            } catch (Exception e) {
+                LOG.warnf("Draft not shared (%s): only this replica can open its link", e.getClass().getSimpleName());
+            }
+        }
         return draft;
     }
 
@@ -63,6 +91,13 @@ public class DraftStore {
             return Optional.empty();
         }
         Draft draft = drafts.get(id);
+        if (draft == null && backend != null) {
+            try {
+                draft = backend.get(id, clock.instant()).orElse(null);
+            } catch (Exception e) {
+                LOG.warnf("Shared drafts cannot be read (%s)", e.getClass().getSimpleName());
+            }
+        }
         if (draft == null || !clock.instant().isBefore(draft.expiresAt())) {
             drafts.remove(id);
             return Optional.empty();

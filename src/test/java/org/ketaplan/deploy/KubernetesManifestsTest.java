@@ -188,8 +188,8 @@ class KubernetesManifestsTest {
     void theDatabaseAndTheProviderComeFromSecrets() {
         Map<String, EnvVar> env = new TreeMap<>();
         container().getEnv().forEach(e -> env.put(e.getName(), e));
-        for (String name : List.of("QUARKUS_DATASOURCE_PG_JDBC_URL", "QUARKUS_DATASOURCE_PG_USERNAME",
-                "QUARKUS_DATASOURCE_PG_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET")) {
+        for (String name : List.of("QUARKUS_DATASOURCE__PG__JDBC_URL", "QUARKUS_DATASOURCE__PG__USERNAME",
+                "QUARKUS_DATASOURCE__PG__PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET")) {
             assertThat(env.get(name).getValueFrom().getSecretKeyRef().getName()).as(name).isNotBlank();
             assertThat(env.get(name).getValue()).as(name).isNull();
         }

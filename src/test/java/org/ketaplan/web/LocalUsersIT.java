@@ -22,7 +22,7 @@ class LocalUsersIT {
     /** Given as environment variables, as a container is configured: the guard reads what the realm reads. */
     @Test
     void configuredLocalUsersWithoutConsentStopStartup(@TempDir Path workDir) throws Exception {
-        String hash = PublicPortIT.user("alice", "a-long-password").replaceFirst(".*=", "");
+        String hash = SignedIn.localUser("alice", "a-long-password").replaceFirst(".*=", "");
         Run run = start(workDir, Map.of("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_ALICE", hash,
                 "QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_ALICE", "clinician"));
         assertThat(run.process.waitFor(90, TimeUnit.SECONDS)).as("service must not start:%n%s", run.log()).isTrue();

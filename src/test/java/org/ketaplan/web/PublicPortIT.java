@@ -42,8 +42,8 @@ class PublicPortIT {
         Path log = workDir.resolve("out.log");
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-Dketaplan.security.local-users=true",
-                user(SignedIn.CLINICIAN, "clinician"), role(SignedIn.CLINICIAN, "clinician"),
-                user(SignedIn.LEAD, "s3cret-lead"), role(SignedIn.LEAD, "clinical-lead"),
+                SignedIn.localUser(SignedIn.CLINICIAN, "clinician"), SignedIn.localRole(SignedIn.CLINICIAN, "clinician"),
+                SignedIn.localUser(SignedIn.LEAD, "s3cret-lead"), SignedIn.localRole(SignedIn.LEAD, "clinical-lead"),
                 "-jar", jar.toString())
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -60,17 +60,6 @@ class PublicPortIT {
         }
         assertThat(publicPort).as("public port in the log").isPositive();
         assertThat(managementPort).as("management port in the log").isPositive();
-    }
-
-    /** A local user as docs/security.md tells an operator to add one: the SHA-512 of user:Quarkus:password. */
-    static String user(String name, String password) throws Exception {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
-                .digest((name + ":Quarkus:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return "-Dquarkus.security.users.embedded.users." + name + "=" + java.util.HexFormat.of().formatHex(digest);
-    }
-
-    static String role(String name, String roles) {
-        return "-Dquarkus.security.users.embedded.roles." + name + "=" + roles;
     }
 
     @AfterAll

@@ -38,6 +38,24 @@ public final class SignedIn {
         return given().auth().preemptive().basic(user, user);
     }
 
+    /**
+     * A system property adding a local user to a packaged service, as docs/security.md tells an operator to: the
+     * SHA-512 of name:Quarkus:password.
+     */
+    public static String localUser(String name, String password) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest((name + ":Quarkus:" + password).getBytes(StandardCharsets.UTF_8));
+            return "-Dquarkus.security.users.embedded.users." + name + "=" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String localRole(String name, String roles) {
+        return "-Dquarkus.security.users.embedded.roles." + name + "=" + roles;
+    }
+
     /** The Authorization header value for clients other than REST Assured (raw HTTP, the browser). */
     public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));

@@ -33,13 +33,14 @@ public class CdsAuth {
 
     private final CdsCaller caller;
 
-    public CdsAuth(CdsConfig config, CdsCaller caller) {
+    public CdsAuth(CdsConfig config, CdsCaller caller, org.ketaplan.audit.SharedState shared) {
         this.caller = caller;
         this.config = config;
         List<JwtVerifier.TrustedIssuer> trusted = new ArrayList<>();
         config.issuers().forEach((name, i) -> trusted.add(new JwtVerifier.TrustedIssuer(i.iss(), keys(name, i.jwks()),
                 new HashSet<>(i.jku().orElse(List.of())))));
-        this.verifier = new JwtVerifier(trusted, Clock.systemUTC());
+        // Used tokens are remembered in the database every replica shares: a token replayed to another is refused.
+        this.verifier = new JwtVerifier(trusted, Clock.systemUTC(), shared::firstUse);
         if (config.allowUnsigned()) {
             LOG.warn("CDS Hooks calls are accepted WITHOUT a JWT (ketaplan.cds.allow-unsigned=true): development only");
         }

@@ -46,14 +46,37 @@ public final class JwtVerifier {
     /** Tolerance for the EHR's clock against ours, for iat, nbf and the one-hour exp bound. */
     static final long CLOCK_SKEW_SECONDS = 60;
 
+    /**
+     * Remembers which tokens were used. {@code firstUse} is true only the first time a key is seen before
+     * {@code until}; it may throw when it cannot tell, and the token is then refused.
+     */
+    public interface ReplayGuard {
+        boolean firstUse(String key, Instant until, Instant now) throws Exception;
+    }
+
     private final Map<String, TrustedIssuer> issuers;
     private final Clock clock;
-    private final Map<String, Instant> seenJti = new ConcurrentHashMap<>();
+    private final ReplayGuard replays;
 
     public JwtVerifier(List<TrustedIssuer> issuers, Clock clock) {
+        this(issuers, clock, memory());
+    }
+
+    /** {@code replays}: shared between replicas (the database) where a token may reach any of them. */
+    public JwtVerifier(List<TrustedIssuer> issuers, Clock clock, ReplayGuard replays) {
         this.issuers = new java.util.HashMap<>();
         issuers.forEach(i -> this.issuers.put(i.issuer(), i));
         this.clock = clock;
+        this.replays = replays;
+    }
+
+    /** One process's memory: enough for one replica. */
+    static ReplayGuard memory() {
+        Map<String, Instant> seen = new ConcurrentHashMap<>();
+        return (key, until, now) -> {
+            seen.entrySet().removeIf(e -> e.getValue().isBefore(now));
+            return seen.putIfAbsent(key, until) == null;
+        };
     }
 
     public Result verify(String token, String expectedAudience) {
@@ -88,6 +111,10 @@ public final class JwtVerifier {
         if (claims.getIssueTime() == null || claims.getJWTID() == null || claims.getJWTID().isBlank()) {
             return Result.no("iat and a non-empty jti are required");
         }
+        // Remembered in a table column of bounded width; real jti are UUIDs or similar.
+        if (claims.getJWTID().length() > 200) {
+            return Result.no("jti longer than 200 characters");
+        }
         if (claims.getIssueTime().toInstant().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
             return Result.no("iat in the future");
         }
@@ -112,11 +139,14 @@ public final class JwtVerifier {
             return Result.no("signature could not be checked");
         }
         String replayKey = claims.getIssuer() + "|" + claims.getJWTID();
-        seenJti.entrySet().removeIf(e -> e.getValue().isBefore(now));
         Instant remember = exp.toInstant().isAfter(now.plusSeconds(MAX_LIFETIME_SECONDS)) ? exp.toInstant()
                 : now.plusSeconds(MAX_LIFETIME_SECONDS);
-        if (seenJti.putIfAbsent(replayKey, remember) != null) {
-            return Result.no("jti replayed");
+        try {
+            if (!replays.firstUse(replayKey, remember, now)) {
+                return Result.no("jti replayed");
+            }
+        } catch (Exception e) {
+            return Result.no("jti could not be checked for replay (" + e.getClass().getSimpleName() + ")");
         }
         return new Result(true, "ok", claims.getIssuer(), claims.getJWTID());
     }
