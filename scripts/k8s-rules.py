@@ -3,7 +3,7 @@
 
 A ConfigMap is flat (a key may not contain '/'), so each file's key is its path with '/' spelled '__', and the
 Deployment's volume lists every key with the path it takes under the rules directory (rules-items.yaml, a patch).
-Run it whenever the rules change, then `kubectl apply -k deploy/kubernetes`:
+Run it whenever the rules change, then `kubectl apply --server-side -k deploy/kubernetes`:
 
     scripts/k8s-rules.py [rules directory] [output directory]     # defaults: rules deploy/kubernetes
 

@@ -253,6 +253,8 @@ public class AuditLog {
         }
         lastPurge = now;
         try {
+            // Expired drafts and token ids too, also when no one writes new ones (SharedState purges on writes).
+            store.purgeExpired(now);
             int n = store.purge(now.minus(Duration.ofDays(config.retentionDays())));
             if (n > 0) {
                 LOG.infof("Audit: %d records older than %d days deleted", n, config.retentionDays());

@@ -145,6 +145,20 @@ public class AuditStore {
         return n;
     }
 
+    /** Deletes the shared state that has expired (drafts, used token ids); returns how many rows went. */
+    int purgeExpired(Instant now) throws SQLException {
+        int n = 0;
+        try (Connection c = dataSource().getConnection()) {
+            for (String table : List.of("draft", "jti_seen")) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where expires_at < ?")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    n += ps.executeUpdate();
+                }
+            }
+        }
+        return n;
+    }
+
     /** Plans in [from, to), newest first; one plan by id when {@code planId} is given. */
     public List<PlanRow> plans(Instant from, Instant to, String planId, int page, int size) throws SQLException {
         String sql = "select plan_id, created_at, caller, channel, ruleset, request_sha256, rule_ids, triage, "
@@ -175,7 +189,7 @@ public class AuditStore {
     public List<RecordedRequest> requests(Instant from, Instant to, int limit) throws SQLException {
         String sql = "select plan_id, created_at, request_json from plan_audit where created_at >= ? and created_at < ?"
                 + " and request_json is not null order by created_at desc, plan_id limit ?";
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = streaming(c, sql)) {
             ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             ps.setInt(3, limit);
@@ -186,6 +200,7 @@ public class AuditStore {
                             rs.getString(3)));
                 }
             }
+            c.setAutoCommit(true);
             return out;
         }
     }
@@ -210,7 +225,7 @@ public class AuditStore {
         java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Map<String, Integer>> reasons = new java.util.HashMap<>();
         try (Connection c = dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select rule_ids from plan_audit where created_at >= ? "
+            try (PreparedStatement ps = streaming(c, "select rule_ids from plan_audit where created_at >= ? "
                     + "and created_at < ? order by created_at desc limit ?")) {
                 bindRange(ps, from, to, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -221,7 +236,7 @@ public class AuditStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("select f.outcome, f.rule_id, f.reason, p.rule_ids "
+            try (PreparedStatement ps = streaming(c, "select f.outcome, f.rule_id, f.reason, p.rule_ids "
                     + "from feedback_audit f left join plan_audit p on p.plan_id = f.plan_id "
                     + "where f.created_at >= ? and f.created_at < ? order by f.created_at desc limit ?")) {
                 bindRange(ps, from, to, limit);
@@ -239,10 +254,22 @@ public class AuditStore {
                     }
                 }
             }
+            c.setAutoCommit(true);
         }
         List<RuleStats> out = new ArrayList<>();
         counts.forEach((id, n) -> out.add(new RuleStats(id, n[0], n[1], n[2], reasons.getOrDefault(id, java.util.Map.of()))));
         return out;
+    }
+
+    /**
+     * Rows fetched a few hundred at a time: PostgreSQL's driver otherwise holds a whole result in memory, and these
+     * reads may count hundreds of thousands of rows. Read-only, so the open transaction changes nothing.
+     */
+    private static PreparedStatement streaming(Connection c, String sql) throws SQLException {
+        c.setAutoCommit(false);
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setFetchSize(500);
+        return ps;
     }
 
     private static void bindRange(PreparedStatement ps, Instant from, Instant to, int limit) throws SQLException {

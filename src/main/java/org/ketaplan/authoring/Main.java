@@ -25,21 +25,27 @@ public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("check")) {
-            // Beside a running service on the same machine: no fixed ports, no file watcher, no schema changes.
+            // Beside a running service on the same machine: no fixed ports, no file watcher, no schema changes (a
+            // newer jar must not migrate the database ahead of the service that uses it).
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
+            System.setProperty("quarkus.flyway.\"pg\".migrate-at-start", "false");
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.management.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.management.host", "127.0.0.1");
             System.setProperty("ketaplan.rules.watch", "false");
             System.setProperty("quarkus.log.level", "WARN");
-            Quarkus.run(Check.class, args);
+            // A start-up that fails (the embedded database held by a running service, a broken active rule set) is
+            // not a verdict on the candidate: exit 3, never the 1 of a rejection.
+            Quarkus.run(Check.class, (status, failure) -> System.exit(failure != null ? 3 : status), args);
         } else {
             Quarkus.run(args);
         }
     }
 
     /**
-     * {@code check [--skip-mutations] <dir>}: prints the report, exits 0 (accepted), 1 (rejected) or 2 (usage).
+     * {@code check [--skip-mutations] <dir>}: prints the report, exits 0 (accepted), 1 (rejected), 2 (usage) or
+     * 3 (the service itself could not start: see its log).
      * Proving the gate by mutation takes minutes; a lead iterating on an edit may skip it until the last run.
      */
     public static class Check implements QuarkusApplication {

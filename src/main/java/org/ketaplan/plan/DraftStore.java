@@ -65,16 +65,19 @@ public class DraftStore {
         this.backend = backend;
     }
 
-    public synchronized Draft create(ObjectNode request, Map<String, List<String>> sources) {
-        purgeExpired();
-        while (drafts.size() >= MAX_DRAFTS) {
-            drafts.remove(drafts.keySet().iterator().next());
-        }
+    public Draft create(ObjectNode request, Map<String, List<String>> sources) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Draft draft = new Draft(id, request.deepCopy(), Map.copyOf(sources), clock.instant().plus(TTL));
-        drafts.put(id, draft);
+        synchronized (this) {
+            purgeExpired();
+            while (drafts.size() >= MAX_DRAFTS) {
+                drafts.remove(drafts.keySet().iterator().next());
+            }
+            drafts.put(id, draft);
+        }
+        // The database's latency stays out of the lock: one slow write must not hold up every other card.
         if (backend != null) {
             try {
                 backend.put(draft);
@@ -86,11 +89,14 @@ public class DraftStore {
     }
 
     /** The draft, while it lives; nothing for an expired, unknown or malformed id. */
-    public synchronized Optional<Draft> find(String id) {
+    public Optional<Draft> find(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        Draft draft = drafts.get(id);
+        Draft draft;
+        synchronized (this) {
+            draft = drafts.get(id);
+        }
         if (draft == null && backend != null) {
             try {
                 draft = backend.get(id, clock.instant()).orElse(null);
@@ -99,7 +105,9 @@ public class DraftStore {
             }
         }
         if (draft == null || !clock.instant().isBefore(draft.expiresAt())) {
-            drafts.remove(id);
+            synchronized (this) {
+                drafts.remove(id);
+            }
             return Optional.empty();
         }
         return Optional.of(new Draft(draft.id(), draft.request().deepCopy(), draft.sources(), draft.expiresAt()));

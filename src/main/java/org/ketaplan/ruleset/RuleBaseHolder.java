@@ -80,6 +80,8 @@ public class RuleBaseHolder {
     });
     /** One candidate check at a time: each costs a build, the gate and the replays. */
     private final java.util.concurrent.Semaphore checking = new java.util.concurrent.Semaphore(1);
+    /** The check running now, if any: a retired rule set it compares against is disposed only once it is done. */
+    private volatile CompletableFuture<Void> checkRunning = CompletableFuture.completedFuture(null);
 
     /**
      * The last candidate judged, by a reload or by a check that does not activate it: its version, when, what asked,
@@ -188,6 +190,8 @@ public class RuleBaseHolder {
             throw new CheckBusyException();
         }
         String trigger = "check";
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        checkRunning = done;
         try {
             RuleBase candidate;
             try {
@@ -208,6 +212,7 @@ public class RuleBaseHolder {
                 candidate.container().dispose();
             }
         } finally {
+            done.complete(null);
             checking.release();
         }
     }
@@ -319,8 +324,8 @@ public class RuleBaseHolder {
         CompletableFuture<Void> replayed = old == null ? CompletableFuture.completedFuture(null) : replay(old, candidate, trigger);
         if (old != null && old.container() != candidate.container()) {
             // Retired once requests that started on it are done and the impact replay no longer needs it.
-            reloader.schedule(() -> replayed.whenComplete((v, e) -> old.container().dispose()), RETIRE_AFTER_SECONDS,
-                    TimeUnit.SECONDS);
+            reloader.schedule(() -> CompletableFuture.allOf(replayed, checkRunning)
+                    .whenComplete((v, e) -> old.container().dispose()), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
         }
         return new ReloadOutcome(true, candidate.version(), null);
     }
@@ -332,14 +337,21 @@ public class RuleBaseHolder {
         }
         remember(new CandidateReport(candidate.version(), Instant.now(), trigger, null, true, true, null, null, true));
         return CompletableFuture.runAsync(() -> {
-            try {
-                Impact impact = impacts.get().compare(old, candidate, Path.of(rulesDir));
-                lastCandidate.updateAndGet(r -> r != null && candidate.version().equals(r.version()) && r.impactPending()
-                        ? new CandidateReport(r.version(), r.judgedAt(), r.trigger(), r.caller(), true, true, null,
-                                impact, false) : r);
-            } catch (RuntimeException e) {
-                LOG.warnf("Impact replay of rule set %s failed (%s)", candidate.version(), e.getClass().getSimpleName());
+            // A later reload replaced this one before its turn came: its report would be stale, and replaying it
+            // would keep one more retired rule set alive through a burst of saves.
+            Impact impact = null;
+            if (active.get() == candidate) {
+                try {
+                    impact = impacts.get().compare(old, candidate, Path.of(rulesDir));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Impact replay of rule set %s failed (%s)", candidate.version(),
+                            e.getClass().getSimpleName());
+                }
             }
+            Impact result = impact;
+            lastCandidate.updateAndGet(r -> r != null && candidate.version().equals(r.version()) && r.impactPending()
+                    ? new CandidateReport(r.version(), r.judgedAt(), r.trigger(), r.caller(), true, true, null,
+                            result, false) : r);
         }, impactRunner);
     }
 

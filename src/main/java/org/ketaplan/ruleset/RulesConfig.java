@@ -18,4 +18,12 @@ public interface RulesConfig {
     /** Quiet time after the last file event before a reload starts: editors save in several steps. */
     @WithDefault("200")
     long watchDebounceMs();
+
+    /**
+     * Accept candidate rules uploaded for a check ({@code POST :9000/api/v1/rules/check}). They run inside the
+     * service, as a reload's do: off unless a site trusts its clinical leads as it trusts those who change the
+     * mounted rules (docs/security.md).
+     */
+    @WithDefault("false")
+    boolean checkUpload();
 }

@@ -1,6 +1,5 @@
 package org.ketaplan.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,10 +43,19 @@ public class RuleCandidates {
 
     private final RuleBaseHolder holder;
     private final ObjectMapper json;
+    private final boolean enabled;
+    /** One upload is unpacked and judged at a time: the permit is taken before any byte is unpacked. */
+    private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1);
 
-    public RuleCandidates(RuleBaseHolder holder, ObjectMapper json) {
+    /**
+     * A candidate's rules are compiled and its scenarios run inside this service, as a reload's are, so uploading
+     * one is as trusted as changing the mounted rules: off unless a site turns it on (RulesConfig.checkUpload; on in
+     * dev and test). The check command needs no such trust.
+     */
+    public RuleCandidates(RuleBaseHolder holder, ObjectMapper json, org.ketaplan.ruleset.RulesConfig config) {
         this.holder = holder;
         this.json = json;
+        this.enabled = config.checkUpload();
     }
 
     /** An upload that cannot be a rules directory: named in the answer. */
@@ -60,6 +67,11 @@ public class RuleCandidates {
 
     void routes(@Observes ManagementInterface management) {
         management.router().post(CHECK).handler(rc -> {
+            if (!enabled) {
+                problem(rc, 403, "Uploading a candidate is off on this service (ketaplan.rules.check-upload): it runs "
+                        + "the uploaded rules here. Check a copy with `java -jar quarkus-run.jar check <dir>` instead.", "");
+                return;
+            }
             String type = rc.request().getHeader("Content-Type");
             if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")) {
                 problem(rc, 415, "Send the candidate rules directory as application/zip.", "Content-Type");
@@ -89,9 +101,19 @@ public class RuleCandidates {
             problem(rc, 413, "The upload is over " + MAX_UPLOAD / (1024 * 1024) + " MiB.", "body");
             return;
         }
+        if (!permit.tryAcquire()) {
+            problem(rc, 409, "A candidate check is already running; try again when it is done.", "");
+            return;
+        }
         String caller = RulesOperations.caller(rc);
         byte[] zip = body.getBytes();
-        rc.vertx().executeBlocking(() -> check(zip, caller), false).onComplete(ar -> {
+        rc.vertx().executeBlocking(() -> {
+            try {
+                return check(zip, caller);
+            } finally {
+                permit.release();
+            }
+        }, false).onComplete(ar -> {
             if (ar.failed()) {
                 if (ar.cause() instanceof BadUpload bad) {
                     problem(rc, 400, bad.getMessage(), "body");
@@ -120,53 +142,43 @@ public class RuleCandidates {
 
     /**
      * Unpacks into {@code dir}. A zip of the folder itself (every entry under one {@code rules/}) and a zip of its
-     * content both work.
+     * content both work. Names come from the zip's central directory, so nothing is decompressed to find them, and
+     * each entry is decompressed once, within what is left of the budget.
      */
     static void unpack(byte[] zip, Path dir) throws IOException, BadUpload {
-        String prefix = commonRulesPrefix(zip);
-        long unpacked = 0;
-        int entries = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (++entries > MAX_ENTRIES) {
+        Path file = Files.createTempFile("ketaplan-candidate", ".zip");
+        try {
+            Files.write(file, zip);
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+                if (z.size() > MAX_ENTRIES) {
                     throw new BadUpload("The zip has more than " + MAX_ENTRIES + " entries.");
                 }
-                String name = e.getName().substring(prefix.length());
-                if (e.isDirectory() || name.isEmpty()) {
-                    continue;
+                if (z.size() == 0) {
+                    throw new BadUpload("The zip is empty.");
                 }
-                Path target = dir.resolve(name).normalize();
-                if (!target.startsWith(dir) || name.startsWith("/") || name.contains("\\")) {
-                    throw new BadUpload("A zip entry points outside the rules directory.");
+                List<? extends ZipEntry> entries = java.util.Collections.list(z.entries());
+                String prefix = entries.stream().allMatch(e -> e.getName().startsWith("rules/")) ? "rules/" : "";
+                long unpacked = 0;
+                for (ZipEntry e : entries) {
+                    String name = e.getName().substring(prefix.length());
+                    if (e.isDirectory() || name.isEmpty()) {
+                        continue;
+                    }
+                    Path target = dir.resolve(name).normalize();
+                    if (!target.startsWith(dir) || name.startsWith("/") || name.contains("\\")) {
+                        throw new BadUpload("A zip entry points outside the rules directory.");
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
+                        unpacked += copy(in, out, MAX_UNPACKED - unpacked);
+                    }
                 }
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    unpacked += copy(in, out, MAX_UNPACKED - unpacked);
-                }
+            } catch (ZipException e) {
+                throw new BadUpload("The body is not a readable zip.");
             }
-        } catch (ZipException e) {
-            throw new BadUpload("The body is not a readable zip.");
+        } finally {
+            Files.deleteIfExists(file);
         }
-        if (entries == 0) {
-            throw new BadUpload("The zip is empty.");
-        }
-    }
-
-    private static String commonRulesPrefix(byte[] zip) throws IOException, BadUpload {
-        boolean all = true;
-        boolean any = false;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e;
-            int n = 0;
-            while ((e = in.getNextEntry()) != null && n++ < MAX_ENTRIES) {
-                any = true;
-                all &= e.getName().startsWith("rules/");
-            }
-        } catch (ZipException e) {
-            throw new BadUpload("The body is not a readable zip.");
-        }
-        return any && all ? "rules/" : "";
     }
 
     private static long copy(InputStream in, OutputStream out, long budget) throws IOException, BadUpload {

@@ -41,12 +41,15 @@ class SharedStateTest {
     }
 
     @Test
-    void anExpiredDraftIsNotFoundElsewhere() {
+    void anExpiredDraftIsNotFoundElsewhere() throws Exception {
         Instant later = Instant.now().plus(DraftStore.TTL).plusSeconds(1);
         DraftStore one = new DraftStore(Clock.systemUTC(), backend);
         DraftStore.Draft made = one.create(Requests.complete().json(), Map.of());
         DraftStore afterExpiry = new DraftStore(Clock.fixed(later, java.time.ZoneOffset.UTC), backend);
         assertThat(afterExpiry.find(made.id())).isEmpty();
+        // The database itself holds it back once expired, not only the store's own check.
+        assertThat(backend.get(made.id(), later)).isEmpty();
+        assertThat(backend.get(made.id(), Instant.now())).isPresent();
     }
 
     @Test

@@ -31,6 +31,11 @@ class MandatoryGateTest {
             public long watchDebounceMs() {
                 return 200;
             }
+
+            @Override
+            public boolean checkUpload() {
+                return false;
+            }
         };
         RuleBaseHolder holder = new RuleBaseHolder(config, new NoChecks());
         assertThatThrownBy(() -> holder.onStart(null)).isInstanceOf(RuleBaseException.class)

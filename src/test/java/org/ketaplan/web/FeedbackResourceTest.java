@@ -57,8 +57,12 @@ class FeedbackResourceTest {
 
     @org.junit.jupiter.api.Test
     void anOversizedOrEmptyBodyIsRefused() {
-        SignedIn.asClinician().contentType(ContentType.JSON).body("{\"planId\":\"" + "a".repeat(5000) + "\"}")
-                .post("/api/v1/feedback").then().statusCode(400);
+        // A valid answer padded past the bound with white space: refused for its size alone.
+        String valid = "{\"planId\":\"" + PLAN + "\",\"ruleId\":\"IND-01a\",\"outcome\":\"followed\"}";
+        SignedIn.asClinician().contentType(ContentType.JSON).body(valid + " ".repeat(FeedbackResource.MAX_BODY))
+                .post("/api/v1/feedback").then().statusCode(400).body("violations[0].message",
+                        org.hamcrest.Matchers.equalTo("too large"));
+        SignedIn.asClinician().contentType(ContentType.JSON).body(valid).post("/api/v1/feedback").then().statusCode(204);
         SignedIn.asClinician().contentType(ContentType.JSON).post("/api/v1/feedback").then().statusCode(400);
     }
 }

@@ -110,7 +110,9 @@ class PublicPortIT {
     @CsvSource({"GET, /q/health/ready, nobody, 200", "GET, /q/metrics, nobody, 200",
             "GET, /api/v1/rules, lead, 200", "GET, /api/v1/rules/traceability, lead, 200",
             "POST, /api/v1/rules/reload, lead, 200", "GET, /api/v1/rules, nobody, 401",
-            "POST, /api/v1/rules/reload, clinician, 403", "GET, /api/v1/audit, lead, 403"})
+            "POST, /api/v1/rules/reload, clinician, 403", "GET, /api/v1/audit, lead, 403",
+            // Uploading candidate rules runs them here: off in production unless a site turns it on.
+            "POST, /api/v1/rules/check, lead, 403"})
     void managementPort(String method, String path, String who, int expected) throws Exception {
         assertThat(status(managementPort, method, path, credentials(who))).isEqualTo(expected);
     }
