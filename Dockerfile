@@ -25,9 +25,9 @@ RUN mkdir -p /deployments/data && chown 185 /deployments/data
 VOLUME /deployments/data
 EXPOSE 8080 9000
 USER 185
-# Sized for a 512 MiB-1 GiB memory limit (docs/deploy.md): heap at most 70% of the limit, the rest for metaspace,
-# threads and Drools' native buffers; parallel GC for throughput on two cores; exit on OOM so the orchestrator
-# restarts the pod instead of a half-working JVM serving on.
-ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dquarkus.management.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules -XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=25 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
+# Heap at most half the memory limit: the rest is needed by metaspace (Drools compiles every rule set into classes),
+# code cache and threads, about 400 MiB measured (docs/performance.md); parallel GC for throughput on two cores;
+# exit on OOM so the orchestrator restarts the container instead of a half-working JVM serving on.
+ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dquarkus.management.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules -XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=25 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

@@ -24,7 +24,7 @@ print('wrk.headers["Content-Type"] = "application/json"')
 print('wrk.headers["Authorization"] = ' + json.dumps(sys.argv[2]))
 print('wrk.body = ' + json.dumps(body))
 PY
-(cd "$WORK" && java -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT_PORT \
+(cd "$WORK" && exec java -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT_PORT \
     -Dquarkus.log.category.\"org.ketaplan\".level=WARN -Dketaplan.security.local-users=true \
     -Dquarkus.security.users.embedded.users.bench="$HASH" \
     -Dquarkus.security.users.embedded.roles.bench=clinician,clinical-lead,auditor \

@@ -66,6 +66,7 @@ run /api/v1/echo 5 > /dev/null
 PLANS=$(measure /api/v1/plans plans)
 ECHO=$(measure /api/v1/echo echo)
 echo "$PLANS"; echo "$ECHO"
+echo "resident memory after the plans, before any reload: $(( $(ps -o rss= -p $APP) / 1024 )) MiB"
 awk -v a="$(echo "$PLANS" | awk '{print $2}')" -v b="$(echo "$ECHO" | awk '{print $2}')" \
     'BEGIN {printf "plans / echo: %.2f\n", a / b}'
 
@@ -78,4 +79,4 @@ done
 wait $WRK
 # CPU per request here includes the ten rule builds.
 summary "reload" $(( $(cpu_ticks) - BEFORE )) < target/load-reload.txt
-echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MiB"
+echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MiB now, peak $(awk '/VmHWM/ {print int($2 / 1024)}' /proc/$APP/status) MiB"
