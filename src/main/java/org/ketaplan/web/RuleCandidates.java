@@ -19,7 +19,6 @@ import org.ketaplan.plan.Problem;
 import org.ketaplan.plan.Violation;
 import org.ketaplan.ruleset.RuleBaseHolder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.ManagementInterface;
@@ -204,22 +203,12 @@ public class RuleCandidates {
     }
 
     private void problem(RoutingContext rc, int status, String detail, String field) {
-        Problem p = new Problem("about:blank", status == 400 ? "Invalid upload" : "Candidate not checked", status,
-                detail, field.isEmpty() ? List.of() : List.of(new Violation(field, detail)));
-        try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(p));
-        } catch (JsonProcessingException e) {
-            rc.fail(e);
-        }
+        RulesOperations.send(rc, json, status, new Problem("about:blank", status == 400 ? "Invalid upload"
+                : "Candidate not checked", status, detail, field.isEmpty() ? List.of() : List.of(new Violation(field, detail))),
+                Problem.MEDIA_TYPE);
     }
 
     private void send(RoutingContext rc, int status, Object body) {
-        try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            rc.fail(e);
-        }
+        RulesOperations.send(rc, json, status, body, "application/json");
     }
 }

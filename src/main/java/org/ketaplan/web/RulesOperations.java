@@ -105,9 +105,13 @@ public class RulesOperations {
     }
 
     private void send(RoutingContext rc, int status, Object body) {
+        send(rc, json, status, body, "application/json");
+    }
+
+    /** A management route's answer as JSON (or problem+json); shared by the routes of this package. */
+    static void send(RoutingContext rc, ObjectMapper json, int status, Object body, String type) {
         try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(body));
+            rc.response().setStatusCode(status).putHeader("Content-Type", type).end(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             rc.fail(e);
         }
