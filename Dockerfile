@@ -7,7 +7,8 @@ COPY .mvn .mvn
 # that the registry does not serve, and fails; the package step below fetches what the build really uses.
 COPY src src
 COPY rules rules
-RUN ./mvnw -B -q package -DskipTests
+# The snapshot and class-data archive are made in the run stage below, by the JVM that uses them.
+RUN ./mvnw -B -q package -DskipTests -Dketaplan.snapshot.skip
 
 # Run: Quarkus fast-jar layout on a JRE 17, as a non-root user.
 FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
@@ -22,12 +23,20 @@ WORKDIR /deployments
 # The embedded audit database (H2) lives here unless PostgreSQL is configured: mount a volume to keep it.
 USER root
 RUN mkdir -p /deployments/data && chown 185 /deployments/data
+# The rule snapshot and the class-data archive that make start-up fast (docs/deploy.md, "Start-up"), made here by
+# this image's own JVM: an archive made by another JVM build, such as the build stage's, would be ignored. The run
+# compiles and gates /deployments/rules, writes the snapshot, reads it back and gates it again, then exits.
+RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dketaplan.rules.dir=/deployments/rules \
+        -jar /deployments/quarkus-run.jar snapshot /deployments/rules-snapshot.bin \
+    && chown 185 /deployments/app-cds.jsa /deployments/rules-snapshot.bin \
+    && rm -rf /tmp/ketaplan-snapshot* /tmp/vertx-cache
 VOLUME /deployments/data
 EXPOSE 8080 9000
 USER 185
 # Heap at most half the memory limit: the rest is needed by metaspace (Drools compiles every rule set into classes),
 # code cache and threads, about 400 MiB measured (docs/performance.md); parallel GC for throughput on two cores;
-# exit on OOM so the orchestrator restarts the container instead of a half-working JVM serving on.
-ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dquarkus.management.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules -XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=25 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
+# exit on OOM so the orchestrator restarts the container instead of a half-working JVM serving on; classes from the
+# archive made above (a JVM that cannot map it starts without it).
+ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Dquarkus.management.host=0.0.0.0 -Dketaplan.rules.dir=/deployments/rules -XX:SharedArchiveFile=/deployments/app-cds.jsa -XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=25 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

@@ -20,6 +20,8 @@ until curl -sf -o /dev/null http://127.0.0.1:19000/q/health/ready; do
   sleep 1
 done
 echo "ready after $(( $(date +%s) - start )) s"
+"$ENGINE" logs "$NAME" 2>&1 | grep -q "with the build's snapshot" \
+  || { echo "the image did not start from its rule snapshot (see target/container-smoke.log)"; exit 1; }
 PLAN=$(curl -sf -u smoke:smoke-test -H 'Content-Type: application/json' \
   --data @src/test/resources/requests/contract-example.json http://127.0.0.1:18080/api/v1/plans)
 echo "$PLAN" | python3 -c 'import json,sys; p=json.load(sys.stdin); assert p["eligibility"] and p["ruleset"]["version"]; print("plan", p["planId"], p["eligibility"], "rule set", p["ruleset"]["version"])'

@@ -33,7 +33,9 @@ print('wrk.body = ' + json.dumps(body))
 PY
 
 start=$(date +%s%N)
-java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
+# The class-data archive the build made (pom.xml), as the image uses its own.
+CDS=target/quarkus-app/app-cds.jsa
+java $([ -f "$CDS" ] && echo "-XX:SharedArchiveFile=$CDS") ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dketaplan.bench.echo=true -Dquarkus.log.category.\"org.ketaplan\".level=WARN \
      -Dketaplan.security.local-users=true -Dquarkus.security.users.embedded.users.load="$USER_HASH" \
      -Dquarkus.security.users.embedded.roles.load=clinician,clinical-lead \
      -jar "$JAR" > target/load-test-app.log 2>&1 &

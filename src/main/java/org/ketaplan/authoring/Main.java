@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import jakarta.inject.Inject;
 
 import org.ketaplan.plan.RequestReader;
+import org.ketaplan.ruleset.RuleBase;
 import org.ketaplan.ruleset.RuleBaseHolder;
+import org.ketaplan.ruleset.RuleBaseLoader;
+import org.ketaplan.ruleset.RuleSnapshot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +22,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * lead's check where the service runs (the jar, the container image): the rules in {@code dir} are judged as a reload
  * would judge them, and replayed against the active rules ({@code ketaplan.rules.dir}) over the recorded plans of
  * the configured database and every scenario; the exit status is 0 when they would be accepted.
+ * {@code snapshot <file>} is the build's step (pom.xml): it writes the rule set it started with, compiled and gated,
+ * for start-ups on the same rules and application to use ({@link RuleSnapshot}).
  */
 @QuarkusMain
 public class Main {
@@ -38,8 +43,102 @@ public class Main {
             // A start-up that fails (the embedded database held by a running service, a broken active rule set) is
             // not a verdict on the candidate: exit 3, never the 1 of a rejection.
             Quarkus.run(Check.class, (status, failure) -> System.exit(failure != null ? 3 : status), args);
+        } else if (args.length > 0 && args[0].equals("snapshot")) {
+            // A throw-away service: loopback, no ports to clash with, its own empty embedded database, and the rules
+            // compiled and gated here, never read from an older snapshot.
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.management.port", "0");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.management.host", "127.0.0.1");
+            System.setProperty("ketaplan.rules.watch", "false");
+            System.setProperty("ketaplan.rules.warm-up", "false");
+            System.setProperty("ketaplan.rules.snapshot", "none");
+            System.setProperty("quarkus.log.level", "WARN");
+            try {
+                System.setProperty("ketaplan.data-dir",
+                        Files.createTempDirectory("ketaplan-snapshot").toAbsolutePath().toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Quarkus.run(Snapshot.class, (status, failure) -> System.exit(failure != null ? 3 : status), args);
         } else {
+            if (args.length == 0) {
+                RuleSnapshot.preload();
+            }
             Quarkus.run(args);
+        }
+    }
+
+    /**
+     * {@code snapshot <file>}: the active rule set (the configured rules directory, which start-up compiled and gated
+     * or refused to start on: exit 3) is written to {@code file}, beside quarkus-run.jar for start-ups to find.
+     */
+    public static class Snapshot implements QuarkusApplication {
+
+        @Inject
+        RuleBaseHolder holder;
+
+        @Inject
+        ScenarioGate gate;
+
+        @Override
+        public int run(String... args) {
+            if (args.length != 2 || RuleSnapshot.applicationDirectory().isEmpty()) {
+                System.err.println("usage: java -jar quarkus-run.jar snapshot <file>");
+                return 2;
+            }
+            Path file = Path.of(args[1]);
+            RuleBase gated = holder.current();
+            String rules = RuleSnapshot.directoryHash(Path.of(holder.rulesDir()));
+            // The files must still be the ones start-up compiled: a snapshot names exactly what it holds.
+            if (!rules.equals(holder.startedFrom())) {
+                System.err.println("the rules changed while the snapshot was being made; run it again");
+                return 1;
+            }
+            RuleSnapshot.write(file, RuleSnapshot.applicationFingerprint(RuleSnapshot.applicationDirectory().get()),
+                    rules, gated);
+            // What start-ups will serve is the snapshot read back, not the rule set written: that is what must pass.
+            String refused = readBackAndGate(file, gated);
+            if (refused != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException e) {
+                    System.err.println("cannot delete " + file + ": " + e.getMessage());
+                }
+                System.err.println("the snapshot read back is refused: " + refused);
+                return 1;
+            }
+            System.out.printf("rule set %s (%d rules) written to %s, read back and gated%n", gated.version(),
+                    gated.rules().size(), file);
+            return 0;
+        }
+
+        private String readBackAndGate(Path file, RuleBase gated) {
+            RuleBase back;
+            try {
+                back = new RuleBaseLoader(Path.of(holder.rulesDir()), holder.rulesDir())
+                        .load(RuleSnapshot.readHeader(file)).orElse(null);
+            } catch (java.io.IOException | RuntimeException e) {
+                return e.toString();
+            }
+            if (back == null) {
+                return "the rules changed while it was written";
+            }
+            try {
+                if (!back.rules().equals(gated.rules())) {
+                    return "its rules differ from the ones compiled";
+                }
+                var outcome = gate.check(back, Path.of(holder.rulesDir()));
+                if (!outcome.passed()) {
+                    return outcome.failures().size() + " scenario(s) fail on it, first " + outcome.failures().get(0);
+                }
+                if (!outcome.scenariosByRuleId().equals(gated.scenariosByRuleId())) {
+                    return "its scenarios exercise other rules than the compiled rule set's";
+                }
+                return null;
+            } finally {
+                back.dispose();
+            }
         }
     }
 

@@ -85,7 +85,7 @@ public final class RulesCheck {
             gate.missed().forEach(m -> out.append("  - not caught: ").append(m.description())
                     .append(" (add a scenario that this change would fail)\n"));
         }
-        rb.container().dispose();
+        rb.dispose();
         boolean passed = failed.isEmpty();
         out.append('\n').append(passed ? "PASSED: these rules would be accepted."
                 : "REJECTED: a failing scenario would stop these rules from loading.").append('\n');

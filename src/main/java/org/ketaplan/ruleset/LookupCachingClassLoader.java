@@ -55,4 +55,20 @@ final class LookupCachingClassLoader extends ClassLoader {
             throw e;
         }
     }
+
+    /** The names asked about that this application does not have (for the build's rule snapshot). */
+    java.util.List<String> absentNames() {
+        return lookups.entrySet().stream().filter(e -> e.getValue() == ABSENT).map(java.util.Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /**
+     * Takes "absent" answers found by the same application elsewhere (the build's rule snapshot, which is used only
+     * by the application that made it): a start from the snapshot then asks Quarkus's class loader about none of them.
+     */
+    void rememberAbsent(java.util.Collection<String> names) {
+        if (lookups.size() + names.size() <= MAX_ENTRIES) {
+            names.forEach(n -> lookups.putIfAbsent(n, ABSENT));
+        }
+    }
 }

@@ -14,6 +14,7 @@ import org.kie.api.runtime.KieContainer;
  * come from a pool: a reset session keeps its network memories, which a fresh session builds again for
  * every plan (about half the engine's time per plan before pooling). {@code disabledRules} (rule names) is
  * empty except when the gate's own strength is tested: a rule that never fires is a deleted rule.
+ * {@code container} is null for a rule set read from the build's snapshot ({@link RuleSnapshot}), which has none.
  */
 public record RuleBase(
         String version,
@@ -27,6 +28,15 @@ public record RuleBase(
         Map<String, java.util.Set<String>> scenariosByRuleId,
         org.kie.api.runtime.KieSessionsPool sessions,
         java.util.Set<String> disabledRules) {
+
+    /** Releases what the engine holds for this rule set; requests must no longer use it. */
+    public void dispose() {
+        if (container != null) {
+            container.dispose();
+        } else {
+            sessions.shutdown();
+        }
+    }
 
     /**
      * The same compiled rules with other parameter values: a site-policy variant a scenario asks for, or a

@@ -41,6 +41,8 @@ public class RuleBaseHolder {
     private static final Logger LOG = Logger.getLogger(RuleBaseHolder.class);
     /** Old rule sets stay usable this long after a swap, for requests that started on them. */
     private static final long RETIRE_AFTER_SECONDS = 60;
+    /** How long a start from the build's snapshot leaves the cores to the first plans before compiling again. */
+    private static final long BACKGROUND_AFTER_SNAPSHOT_SECONDS = 10;
     /** One build leaves the first real reload still half cold (docs/performance.md, "Reload"). */
     private static final int WARM_UP_BUILDS = 3;
 
@@ -48,6 +50,12 @@ public class RuleBaseHolder {
     private final boolean watch;
     private final long debounceMillis;
     private final Instance<CandidateCheck> checks;
+    private final String snapshotSetting;
+    private final boolean warmUp;
+    /** Set when the rules the build gated fail the same gate here: no plan is served from then on (see current()). */
+    private final AtomicReference<String> unavailable = new AtomicReference<>();
+    /** The SHA-256 of the rules directory as start-up found it (RuleSnapshot.directoryHash). */
+    private volatile String startedFrom;
     private final AtomicReference<RuleBase> active = new AtomicReference<>();
     private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,25 +108,124 @@ public class RuleBaseHolder {
         this.watch = config.watch();
         this.debounceMillis = config.watchDebounceMs();
         this.checks = checks;
+        this.snapshotSetting = config.snapshot();
+        this.warmUp = config.warmUp();
     }
 
     void onStart(@Observes StartupEvent event) {
         long start = System.nanoTime();
-        RuleBase loaded;
-        try {
-            loaded = buildAndGate("start-up");
-        } catch (RuleBaseException e) {
-            LOG.error(e.getMessage());
-            throw e;
+        RuleSnapshot snapshot = matchingSnapshot();
+        RuleBase loaded = snapshot == null ? null : fromSnapshot(snapshot);
+        if (loaded == null) {
+            try {
+                startedFrom = Files.isDirectory(Path.of(rulesDir)) ? RuleSnapshot.directoryHash(Path.of(rulesDir)) : null;
+                loaded = buildAndGate("start-up");
+            } catch (RuleBaseException e) {
+                LOG.error(e.getMessage());
+                throw e;
+            }
+        }
+        if (loaded.container() == null) {
+            startedFrom = snapshot.rules();
         }
         active.set(loaded);
-        LOG.infof("Rule set %s loaded from %s: %d rules in %d ms", loaded.version(), rulesDir,
+        LOG.infof("Rule set %s loaded from %s%s: %d rules in %d ms", loaded.version(), rulesDir,
+                loaded.container() == null ? " with the build's snapshot (compiled and gated by the build)" : "",
                 loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
         if (watch) {
             startWatching();
         }
+        // Both take a core for seconds: after a start from the snapshot they wait, so that the first plans, cold
+        // themselves, do not compete with them for the two cores (docs/performance.md, "Start-up").
+        long delay = loaded.container() == null ? BACKGROUND_AFTER_SNAPSHOT_SECONDS : 0;
+        if (loaded.container() == null) {
+            RuleBase fromSnapshot = loaded;
+            reloader.schedule(() -> confirm(fromSnapshot, snapshot.rules()), delay, TimeUnit.SECONDS);
+        }
         // A reload through the endpoint is as cold as one from the watcher: warm the path either way.
-        reloader.execute(this::warmUp);
+        if (warmUp) {
+            reloader.schedule(this::warmUp, delay, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The build's snapshot, if there is one and the same application made it; null otherwise (compile as usual). */
+    private RuleSnapshot matchingSnapshot() {
+        java.util.Optional<Path> file = RuleSnapshot.locate(snapshotSetting);
+        if (file.isEmpty()) {
+            return null;
+        }
+        var preloaded = RuleSnapshot.preloaded();
+        if ("auto".equals(snapshotSetting) && preloaded.isPresent()) {
+            try {
+                RuleSnapshot snapshot = preloaded.get().join();
+                if (snapshot == null) {
+                    LOG.infof("The rule snapshot %s was made by another build of the application; compiling the rules",
+                            file.get());
+                }
+                return snapshot;
+            } catch (java.util.concurrent.CompletionException e) {
+                LOG.warnf("The rule snapshot %s cannot be read (%s); compiling the rules", file.get(),
+                        e.getCause().getClass().getSimpleName());
+                return null;
+            }
+        }
+        try {
+            RuleSnapshot snapshot = RuleSnapshot.readHeader(file.get());
+            java.util.Optional<Path> app = RuleSnapshot.applicationDirectory();
+            if (app.isEmpty() || !RuleSnapshot.applicationFingerprint(app.get()).equals(snapshot.application())) {
+                LOG.infof("The rule snapshot %s was made by another build of the application; compiling the rules",
+                        file.get());
+                return null;
+            }
+            return snapshot;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The rule snapshot %s cannot be read (%s); compiling the rules", file.get(),
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private RuleBase fromSnapshot(RuleSnapshot snapshot) {
+        try {
+            RuleBase loaded = new RuleBaseLoader(Path.of(rulesDir), rulesDir).load(snapshot).orElse(null);
+            if (loaded == null) {
+                LOG.infof("The rules in %s differ from the ones the build compiled; compiling them", rulesDir);
+            }
+            return loaded;
+        } catch (RuntimeException e) {
+            // Also a rule set the build accepted that no longer verifies here: compiling reports why, with its file.
+            LOG.warnf("The build's rule snapshot cannot be used (%s); compiling the rules", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /**
+     * A start-up from the build's snapshot serves rules the build compiled and gated on the same files and code.
+     * Right after, off the request path, they are compiled and gated here as a reload would, and that rule set takes
+     * over. Should the same files fail here, something the fingerprint does not see differs between the build and
+     * this machine: plans stop (503, readiness down) rather than being served from rules this machine cannot confirm.
+     */
+    private void confirm(RuleBase fromSnapshot, String snapshotRules) {
+        building.incrementAndGet();
+        try {
+            RuleBase compiled = buildAndGate("start-up confirmation");
+            if (active.compareAndSet(fromSnapshot, compiled)) {
+                LOG.infof("Rule set %s compiled and gated here; it replaces the build's snapshot", compiled.version());
+                reloader.schedule(fromSnapshot::dispose, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+            } else {
+                compiled.dispose();
+            }
+        } catch (RuntimeException e) {
+            if (active.get() == fromSnapshot && RuleSnapshot.directoryHash(Path.of(rulesDir)).equals(snapshotRules)) {
+                unavailable.set("the rules the build accepted fail here: " + e.getMessage());
+                LOG.errorf("The rules the build compiled and gated fail here; no plan is served until they are fixed"
+                        + " and reloaded. %s", e.getMessage());
+            } else {
+                LOG.debug("The rules changed since start-up; the reload that follows judges them", e);
+            }
+        } finally {
+            building.decrementAndGet();
+        }
     }
 
     /**
@@ -131,7 +238,7 @@ public class RuleBaseHolder {
         building.incrementAndGet();
         try {
             for (int i = 0; i < WARM_UP_BUILDS; i++) {
-                buildAndGate("warm-up").container().dispose();
+                buildAndGate("warm-up").dispose();
             }
             LOG.infof("Reload path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -154,11 +261,22 @@ public class RuleBaseHolder {
     }
 
     public RuleBase current() {
+        String why = unavailable.get();
+        if (why != null) {
+            throw new Unavailable(why);
+        }
         RuleBase rb = active.get();
         if (rb == null) {
             throw new IllegalStateException("rule set not loaded yet");
         }
         return rb;
+    }
+
+    /** No rule set can serve: the build's accepted rules failed their confirmation here. */
+    public static final class Unavailable extends IllegalStateException {
+        Unavailable(String why) {
+            super(why);
+        }
     }
 
     /** Reload builds run so far (not counting start-up and warm-up): coalesced requests share one. */
@@ -209,7 +327,7 @@ public class RuleBaseHolder {
                 return remember(new CandidateReport(candidate.version(), Instant.now(), trigger, caller, false, true,
                         null, impact, false));
             } finally {
-                candidate.container().dispose();
+                candidate.dispose();
             }
         } finally {
             done.complete(null);
@@ -220,6 +338,11 @@ public class RuleBaseHolder {
     private CandidateReport remember(CandidateReport report) {
         lastCandidate.set(report);
         return report;
+    }
+
+    /** The SHA-256 of the rules directory as start-up read it, before compiling it. */
+    public String startedFrom() {
+        return startedFrom;
     }
 
     public String rulesDir() {
@@ -308,24 +431,26 @@ public class RuleBaseHolder {
                     : new Rejection(Instant.now(), trigger, e.problems(), List.of());
             lastRejection.set(r);
             remember(new CandidateReport(null, Instant.now(), trigger, null, false, false, r, null, false));
-            LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving. %s", trigger, current().version(),
+            LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving. %s", trigger, active.get().version(),
                     e.getMessage());
-            return new ReloadOutcome(false, current().version(), r);
+            return new ReloadOutcome(false, active.get().version(), r);
         } catch (RuntimeException e) {
             Rejection r = new Rejection(Instant.now(), trigger,
                     List.of(new RuleProblem(rulesDir, 0, "unexpected failure: " + e)), List.of());
             lastRejection.set(r);
             LOG.error("Rules reload failed unexpectedly; the active rule set keeps serving", e);
-            return new ReloadOutcome(false, current().version(), r);
+            return new ReloadOutcome(false, active.get().version(), r);
         }
         RuleBase old = active.getAndSet(candidate);
+        // Rules that passed their gate on this machine: whatever stopped plans before no longer applies.
+        unavailable.set(null);
         LOG.infof("Rules reload (%s): rule set %s replaces %s (%d rules, %d ms)", trigger, candidate.version(),
                 old == null ? "none" : old.version(), candidate.rules().size(), (System.nanoTime() - start) / 1_000_000);
         CompletableFuture<Void> replayed = old == null ? CompletableFuture.completedFuture(null) : replay(old, candidate, trigger);
-        if (old != null && old.container() != candidate.container()) {
+        if (old != null && old.kieBase() != candidate.kieBase()) {
             // Retired once requests that started on it are done and the impact replay no longer needs it.
             reloader.schedule(() -> CompletableFuture.allOf(replayed, checkRunning)
-                    .whenComplete((v, e) -> old.container().dispose()), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+                    .whenComplete((v, e) -> old.dispose()), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
         }
         return new ReloadOutcome(true, candidate.version(), null);
     }
@@ -373,13 +498,13 @@ public class RuleBaseHolder {
     /** The gate is mandatory: a build without a scenario check installed must not serve, not even at start-up. */
     private RuleBase gate(RuleBase candidate, Path dir, String trigger) {
         if (checks.isUnsatisfied()) {
-            candidate.container().dispose();
+            candidate.dispose();
             throw new RuleBaseException(List.of(new RuleProblem(rulesDir, 0,
                     "no scenario gate is installed: a rule set is never served without its scenarios passing")));
         }
         CandidateCheck.Outcome outcome = checks.get().check(candidate, dir);
         if (!outcome.passed()) {
-            candidate.container().dispose();
+            candidate.dispose();
             throw new ScenarioGateException(rulesDir, outcome.failures());
         }
         return candidate.withScenarioCoverage(outcome.scenariosByRuleId());

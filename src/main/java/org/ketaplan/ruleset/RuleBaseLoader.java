@@ -65,7 +65,7 @@ public final class RuleBaseLoader {
     private static final int SESSION_POOL_SIZE = 4;
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Shared by every build in this class loader's lifetime: its answers stay true until a dev-mode restart. */
-    private static final ClassLoader CLASS_LOOKUPS = new LookupCachingClassLoader(Parameter.class.getClassLoader());
+    private static final LookupCachingClassLoader CLASS_LOOKUPS = new LookupCachingClassLoader(Parameter.class.getClassLoader());
 
     private final Path dir;
     private final String displayDir;
@@ -80,12 +80,39 @@ public final class RuleBaseLoader {
     }
 
     public RuleBase load() {
+        requireDirectory();
+        return build(readFiles(), null);
+    }
+
+    /**
+     * The rule set of a build snapshot, if it was made from exactly the files this directory holds now (read once,
+     * so that what is compared is what is used); empty if they differ. The tables and metadata are read and checked
+     * as in {@link #load()}; only compiling is skipped, and the gate's outcome is the snapshot's.
+     */
+    public java.util.Optional<RuleBase> load(RuleSnapshot snapshot) {
+        requireDirectory();
+        Map<String, byte[]> all = readFiles(p -> true);
+        if (!RuleSnapshot.hash(all).equals(snapshot.rules())) {
+            return java.util.Optional.empty();
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        all.forEach((path, bytes) -> {
+            if (isRuleFile(path)) {
+                files.put(path, bytes);
+            }
+        });
+        return java.util.Optional.of(build(files, snapshot).withScenarioCoverage(snapshot.scenariosByRuleId()));
+    }
+
+    private void requireDirectory() {
         if (!Files.isDirectory(dir)) {
             throw new RuleBaseException(List.of(new RuleProblem(displayDir, 0,
                     "rules directory not found (absolute path " + dir.toAbsolutePath() + ")")));
         }
+    }
+
+    private RuleBase build(Map<String, byte[]> files, RuleSnapshot precompiled) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, byte[]> files = readFiles();
         if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new RuleProblem(displayDir, 0, "no .drl files found"));
         }
@@ -119,6 +146,16 @@ public final class RuleBaseLoader {
         for (TableRules t : made) {
             kfs.write(KFS_ROOT + t.generatedPath(), t.drl().getBytes(StandardCharsets.UTF_8));
         }
+        if (precompiled != null) {
+            KieBase kieBase;
+            try {
+                kieBase = precompiled.kieBase();
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new RuleBaseException(List.of(new RuleProblem(displayDir, 0,
+                        "the build's rule snapshot cannot be used (" + e.getClass().getSimpleName() + ")")));
+            }
+            return verified(files, parameters, terminology, made, null, kieBase, problems);
+        }
         ClassLoader classLoader = CLASS_LOOKUPS;
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -145,12 +182,39 @@ public final class RuleBaseLoader {
         KieContainer container = ks.newKieContainer(releaseId, classLoader);
         // The container keeps what it needs; the repository entry would only accumulate across reloads.
         ks.getRepository().removeKieModule(releaseId);
-        KieBase kieBase = container.getKieBase();
+        return verified(files, parameters, terminology, made, container, container.getKieBase(), problems);
+    }
 
+    /** What this application's class loader has been asked for and does not have (RuleSnapshot). */
+    static List<String> absentClasses() {
+        return CLASS_LOOKUPS.absentNames();
+    }
+
+    static void rememberAbsent(java.util.Collection<String> names) {
+        CLASS_LOOKUPS.rememberAbsent(names);
+    }
+
+    static ClassLoader classLookups() {
+        return CLASS_LOOKUPS;
+    }
+
+    /** A knowledge base from compiled packages, configured as a container's default one is. */
+    static KieBase fromPackages(java.util.Collection<KiePackage> packages) {
+        var kieBase = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
+                org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, CLASS_LOOKUPS));
+        kieBase.addPackages(packages);
+        return kieBase;
+    }
+
+    private RuleBase verified(Map<String, byte[]> files, List<Parameter> parameters, Terminology terminology,
+                              List<TableRules> made, KieContainer container, KieBase kieBase,
+                              List<RuleProblem> problems) {
         List<RuleInfo> rules = verifyMetadata(kieBase, made, problems);
         checkReferencedRules(made, rules, problems);
         if (!problems.isEmpty()) {
-            container.dispose();
+            if (container != null) {
+                container.dispose();
+            }
             throw new RuleBaseException(problems);
         }
         Map<String, RuleInfo> byName = new HashMap<>();
@@ -162,7 +226,21 @@ public final class RuleBaseLoader {
                 List.copyOf(parameters), terminology, Map.of(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE), java.util.Set.of());
     }
 
+    private static boolean isRuleFile(String rel) {
+        // Scenarios are test data for the rules, not part of them.
+        return !rel.startsWith("scenarios/") && (rel.endsWith(".drl") || rel.endsWith(".csv"));
+    }
+
+    /** Every file of the directory, scenarios and notes included, in path order. */
+    Map<String, byte[]> allFiles() {
+        return readFiles(p -> true);
+    }
+
     private Map<String, byte[]> readFiles() {
+        return readFiles(RuleBaseLoader::isRuleFile);
+    }
+
+    private Map<String, byte[]> readFiles(java.util.function.Predicate<String> wanted) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         // A Kubernetes ConfigMap volume (deploy/kubernetes) holds each file behind symlinks through "..data" into a
         // hidden timestamped directory: follow the links, and read only the names a lead wrote, never the "..*"
@@ -171,9 +249,7 @@ public final class RuleBaseLoader {
             List<Path> paths = walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         String rel = relative(p);
-                        // Scenarios are test data for the rules, not part of them.
-                        return !rel.startsWith("scenarios/") && !rel.startsWith("..") && !rel.contains("/..")
-                                && (rel.endsWith(".drl") || rel.endsWith(".csv"));
+                        return !rel.startsWith("..") && !rel.contains("/..") && wanted.test(rel);
                     })
                     .sorted(Comparator.comparing(this::relative))
                     .toList();

@@ -26,4 +26,16 @@ public interface RulesConfig {
      */
     @WithDefault("false")
     boolean checkUpload();
+
+    /**
+     * The build's compiled and gated rule set ({@link RuleSnapshot}): "auto" uses the one beside quarkus-run.jar,
+     * "none" never uses one, anything else is its path. Used only when the rules directory and the application
+     * match the ones it was made from exactly.
+     */
+    @WithDefault("auto")
+    String snapshot();
+
+    /** Build the rules again in the background after start-up, so that a lead's first reload is not a cold one. */
+    @WithDefault("true")
+    boolean warmUp();
 }

@@ -44,7 +44,7 @@ class GateMutationCheckTest {
         GateMutationCheck.Report report = GateMutationCheck.run(rb, dir, RUNNER);
         assertThat(report.missed()).extracting(GateMutationCheck.Mutation::description)
                 .containsExactly("delete CI-03a \"Hypersensitivity to ketamine or esketamine: ineligible\"");
-        rb.container().dispose();
+        rb.dispose();
     }
 
     @Test
@@ -59,7 +59,7 @@ class GateMutationCheckTest {
         GateMutationCheck.Report report = GateMutationCheck.run(rb, dir, RUNNER);
         assertThat(report.missed()).extracting(GateMutationCheck.Mutation::description)
                 .contains("move BP_HARD_STOP_SYSTOLIC from 180 to 181");
-        rb.container().dispose();
+        rb.dispose();
     }
 
     @Test

@@ -63,7 +63,7 @@ class ConfigMapReloadTest {
         RuleBase fromDirectory = new RuleBaseLoader(plain, "rules").load();
         assertThat(holder.current().version()).isEqualTo(fromDirectory.version());
         assertThat(holder.current().rules()).hasSameSizeAs(fromDirectory.rules());
-        fromDirectory.container().dispose();
+        fromDirectory.dispose();
     }
 
     @Test

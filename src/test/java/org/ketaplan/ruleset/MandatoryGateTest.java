@@ -36,6 +36,16 @@ class MandatoryGateTest {
             public boolean checkUpload() {
                 return false;
             }
+
+            @Override
+            public String snapshot() {
+                return "none";
+            }
+
+            @Override
+            public boolean warmUp() {
+                return false;
+            }
         };
         RuleBaseHolder holder = new RuleBaseHolder(config, new NoChecks());
         assertThatThrownBy(() -> holder.onStart(null)).isInstanceOf(RuleBaseException.class)

@@ -230,7 +230,7 @@ class RuleBaseTest {
             assertThat(p).hasValueSatisfying(x -> assertThat(x.choice() != null ? x.choice()
                     : String.valueOf((int) x.value())).isEqualTo(value));
         }
-        rb.container().dispose();
+        rb.dispose();
     }
 
     @Test
@@ -280,7 +280,7 @@ class RuleBaseTest {
                 "\"Design choice, clinical-spec MD-01: older vitals count as missing\""));
         RuleBase rb = new RuleBaseLoader(dir, "rules").load();
         assertThat(rb.parameters()).extracting(org.ketaplan.facts.Parameter::name).contains("VITALS_MAX_AGE_DAYS");
-        rb.container().dispose();
+        rb.dispose();
     }
 
     private static int lineOf(Path file, String prefix) throws IOException {

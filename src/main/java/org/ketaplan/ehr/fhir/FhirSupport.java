@@ -18,7 +18,8 @@ import ca.uhn.fhir.parser.IParser;
 public class FhirSupport {
 
     private static final Logger LOG = Logger.getLogger(FhirSupport.class);
-    private final FhirContext context = FhirContext.forR4();
+    /** Made on first use, by the warm-up thread unless a call comes first: its creation alone takes ~0.3 s. */
+    private volatile FhirContext context;
 
     void onStart(@Observes StartupEvent event) {
         Thread warm = new Thread(() -> {
@@ -46,12 +47,22 @@ public class FhirSupport {
     }
 
     public FhirContext context() {
-        return context;
+        FhirContext c = context;
+        if (c == null) {
+            synchronized (this) {
+                c = context;
+                if (c == null) {
+                    c = FhirContext.forR4();
+                    context = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** Parsers are cheap and not thread-safe: one per use. Lenient, and silent about what it skips. */
     public IParser json() {
         // HAPI's default handler logs a line per unknown element: a client could write thousands per request.
-        return context.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
+        return context().newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
     }
 }
