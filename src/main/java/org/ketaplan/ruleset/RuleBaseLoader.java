@@ -91,7 +91,7 @@ public final class RuleBaseLoader {
      */
     public java.util.Optional<RuleBase> load(RuleSnapshot snapshot) {
         requireDirectory();
-        Map<String, byte[]> all = readFiles(p -> true);
+        Map<String, byte[]> all = allFiles();
         if (!RuleSnapshot.hash(all).equals(snapshot.rules())) {
             return java.util.Optional.empty();
         }
@@ -231,9 +231,12 @@ public final class RuleBaseLoader {
         return !rel.startsWith("scenarios/") && (rel.endsWith(".drl") || rel.endsWith(".csv"));
     }
 
-    /** Every file of the directory, scenarios and notes included, in path order. */
+    /**
+     * Every file the service reads from the directory, the scenarios included, in path order: all but documentation
+     * (*.md), which a ConfigMap leaves out (scripts/k8s-rules.py) and nothing reads.
+     */
     Map<String, byte[]> allFiles() {
-        return readFiles(p -> true);
+        return readFiles(p -> !p.endsWith(".md"));
     }
 
     private Map<String, byte[]> readFiles() {

@@ -35,7 +35,7 @@ import org.kie.api.definition.KiePackage;
 /**
  * A rule set compiled and gated by the build, so that a start-up on the same rules and the same application needs
  * neither (docs/deploy.md, "Start-up"). It is trusted only where both match exactly: the SHA-256 of every file
- * of the rules directory, scenarios included, and a fingerprint of the application's code (its jars and the
+ * the service reads from the rules directory, scenarios included, and a fingerprint of the application's code (its jars and the
  * names and sizes of its libraries). Anything else, including an unreadable file, is compiled and gated as usual.
  *
  * <p>The file is Java serialisation of the compiled Drools packages: it is as trusted as the application's jars,
@@ -284,8 +284,9 @@ public final class RuleSnapshot {
     }
 
     /**
-     * The SHA-256 of every file a lead keeps in the rules directory (rules, tables, scenarios, notes), names included.
-     * A ConfigMap volume's hidden "..*" entries are skipped: they hold the same files a second time.
+     * The SHA-256 of every file the service reads from the rules directory (rules, tables, scenarios; documentation
+     * is left out), names included. A ConfigMap volume's hidden "..*" entries are skipped: they hold the same files
+     * a second time.
      */
     public static String directoryHash(Path dir) {
         return hash(new RuleBaseLoader(dir, dir.toString()).allFiles());

@@ -56,7 +56,8 @@ class SnapshotStartIT {
     @Test
     void otherRulesAreCompiledAndGatedAtStartUp(@TempDir Path workDir) throws Exception {
         TestRules.copyAll(workDir.resolve("rules"));
-        Files.writeString(workDir.resolve("rules/scenarios/local-note.md"), "a site's own note\n");
+        Path table = workDir.resolve("rules/scenarios/tables/corrections.csv");
+        Files.writeString(table, Files.readString(table) + "# a site's own comment: the same cases, other files\n");
         Process p = start(workDir);
         try {
             String log = waitFor(p, workDir, "Listening on", 120);
