@@ -39,8 +39,12 @@ import io.quarkus.runtime.StartupEvent;
 public class RuleBaseHolder {
 
     private static final Logger LOG = Logger.getLogger(RuleBaseHolder.class);
-    /** Old rule sets stay usable this long after a swap, for requests that started on them. */
-    private static final long RETIRE_AFTER_SECONDS = 60;
+    /**
+     * Old rule sets stay usable this long after a swap, for requests that started on them (milliseconds each). Not
+     * longer: each holds its compiled classes and pooled sessions, and a burst of ten reloads under load kept eleven
+     * alive for a minute, more than a 256 MiB heap holds (docs/performance.md, "Memory").
+     */
+    private static final long RETIRE_AFTER_SECONDS = 15;
     /** How long a start from the build's snapshot leaves the cores to the first plans before compiling again. */
     private static final long BACKGROUND_AFTER_SNAPSHOT_SECONDS = 10;
     /** One build leaves the first real reload still half cold (docs/performance.md, "Reload"). */
@@ -144,7 +148,9 @@ public class RuleBaseHolder {
         }
         // A reload through the endpoint is as cold as one from the watcher: warm the path either way.
         if (warmUp) {
-            reloader.schedule(this::warmUp, delay, TimeUnit.SECONDS);
+            // The confirmation is a build too: one more after it warms the path about as well, for less memory.
+            int builds = loaded.container() == null ? WARM_UP_BUILDS - 2 : WARM_UP_BUILDS;
+            reloader.schedule(() -> warmUp(builds), delay, TimeUnit.SECONDS);
         }
     }
 
@@ -233,11 +239,11 @@ public class RuleBaseHolder {
      * Doing them in the background right after start-up keeps a lead's first reload from paying
      * for it; the rule set it builds is thrown away.
      */
-    private void warmUp() {
+    private void warmUp(int builds) {
         long start = System.nanoTime();
         building.incrementAndGet();
         try {
-            for (int i = 0; i < WARM_UP_BUILDS; i++) {
+            for (int i = 0; i < builds; i++) {
                 buildAndGate("warm-up").dispose();
             }
             LOG.infof("Reload path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
