@@ -25,10 +25,11 @@ USER root
 RUN mkdir -p /deployments/data && chown 185 /deployments/data
 # The rule snapshot and the class-data archive that make start-up fast (docs/deploy.md, "Start-up"), made here by
 # this image's own JVM: an archive made by another JVM build, such as the build stage's, would be ignored. The run
-# compiles and gates /deployments/rules, writes the snapshot, reads it back and gates it again, then exits.
+# compiles and gates /deployments/rules, writes the snapshot, reads it back and gates it again, then exits. Both stay
+# root's and read-only: the service (user 185) reads them and can change neither.
 RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dketaplan.rules.dir=/deployments/rules \
         -jar /deployments/quarkus-run.jar snapshot /deployments/rules-snapshot.bin \
-    && chown 185 /deployments/app-cds.jsa /deployments/rules-snapshot.bin \
+    && chmod 0444 /deployments/app-cds.jsa /deployments/rules-snapshot.bin \
     && rm -rf /tmp/ketaplan-snapshot* /tmp/vertx-cache
 VOLUME /deployments/data
 EXPOSE 8080 9000

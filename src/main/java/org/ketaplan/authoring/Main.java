@@ -39,6 +39,9 @@ public class Main {
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.management.host", "127.0.0.1");
             System.setProperty("ketaplan.rules.watch", "false");
+            // The active rules compiled here, and nothing else building beside the check on the two cores.
+            System.setProperty("ketaplan.rules.snapshot", "none");
+            System.setProperty("ketaplan.rules.warm-up", "false");
             System.setProperty("quarkus.log.level", "WARN");
             // A start-up that fails (the embedded database held by a running service, a broken active rule set) is
             // not a verdict on the candidate: exit 3, never the 1 of a rejection.

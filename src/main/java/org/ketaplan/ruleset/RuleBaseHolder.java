@@ -56,8 +56,16 @@ public class RuleBaseHolder {
     private final Instance<CandidateCheck> checks;
     private final String snapshotSetting;
     private final boolean warmUp;
-    /** Set when the rules the build gated fail the same gate here: no plan is served from then on (see current()). */
+    /** Set when the rules served since start-up could not be confirmed here: no plan is served (see current()). */
     private final AtomicReference<String> unavailable = new AtomicReference<>();
+    /** Makes "still the snapshot's rules, so stop" and "a reload swapped and cleared it" one or the other. */
+    private final Object swap = new Object();
+    /** The preload is a few hundred milliseconds of work; a minute means something is wrong: compile instead. */
+    private static final long PRELOAD_WAIT_SECONDS = 60;
+    /** Tests set these; see onStart and matchingSnapshot. */
+    long backgroundAfterSnapshotSeconds = BACKGROUND_AFTER_SNAPSHOT_SECONDS;
+    java.util.function.Supplier<java.util.Optional<String>> applicationFingerprint =
+            () -> RuleSnapshot.applicationDirectory().map(RuleSnapshot::applicationFingerprint);
     /** The SHA-256 of the rules directory as start-up found it (RuleSnapshot.directoryHash). */
     private volatile String startedFrom;
     private final AtomicReference<RuleBase> active = new AtomicReference<>();
@@ -122,71 +130,84 @@ public class RuleBaseHolder {
         RuleBase loaded = snapshot == null ? null : fromSnapshot(snapshot);
         if (loaded == null) {
             try {
-                startedFrom = Files.isDirectory(Path.of(rulesDir)) ? RuleSnapshot.directoryHash(Path.of(rulesDir)) : null;
+                startedFrom = directoryHashOrNull();
                 loaded = buildAndGate("start-up");
             } catch (RuleBaseException e) {
                 LOG.error(e.getMessage());
                 throw e;
             }
-        }
-        if (loaded.container() == null) {
+        } else {
             startedFrom = snapshot.rules();
         }
         active.set(loaded);
+        boolean fromSnapshot = loaded.container() == null;
         LOG.infof("Rule set %s loaded from %s%s: %d rules in %d ms", loaded.version(), rulesDir,
-                loaded.container() == null ? " with the build's snapshot (compiled and gated by the build)" : "",
+                fromSnapshot ? " with the build's snapshot (compiled and gated by the build)" : "",
                 loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
         if (watch) {
             startWatching();
         }
         // Both take a core for seconds: after a start from the snapshot they wait, so that the first plans, cold
         // themselves, do not compete with them for the two cores (docs/performance.md, "Start-up").
-        long delay = loaded.container() == null ? BACKGROUND_AFTER_SNAPSHOT_SECONDS : 0;
-        if (loaded.container() == null) {
-            RuleBase fromSnapshot = loaded;
-            reloader.schedule(() -> confirm(fromSnapshot, snapshot.rules()), delay, TimeUnit.SECONDS);
+        long delay = fromSnapshot ? backgroundAfterSnapshotSeconds : 0;
+        if (fromSnapshot) {
+            RuleBase served = loaded;
+            reloader.schedule(() -> confirm(served), delay, TimeUnit.SECONDS);
         }
         // A reload through the endpoint is as cold as one from the watcher: warm the path either way.
         if (warmUp) {
             // The confirmation is a build too: one more after it warms the path about as well, for less memory.
-            int builds = loaded.container() == null ? WARM_UP_BUILDS - 2 : WARM_UP_BUILDS;
+            int builds = fromSnapshot ? WARM_UP_BUILDS - 2 : WARM_UP_BUILDS;
             reloader.schedule(() -> warmUp(builds), delay, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Only the snapshot command needs it (startedFrom): a directory it cannot hash is not a reason to stop. */
+    private String directoryHashOrNull() {
+        try {
+            return Files.isDirectory(Path.of(rulesDir)) ? RuleSnapshot.directoryHash(Path.of(rulesDir)) : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
     /** The build's snapshot, if there is one and the same application made it; null otherwise (compile as usual). */
     private RuleSnapshot matchingSnapshot() {
+        var preloaded = RuleSnapshot.takePreloaded();
         java.util.Optional<Path> file = RuleSnapshot.locate(snapshotSetting);
         if (file.isEmpty()) {
             return null;
         }
-        var preloaded = RuleSnapshot.preloaded();
-        if ("auto".equals(snapshotSetting) && preloaded.isPresent()) {
-            try {
-                RuleSnapshot snapshot = preloaded.get().join();
-                if (snapshot == null) {
-                    LOG.infof("The rule snapshot %s was made by another build of the application; compiling the rules",
-                            file.get());
-                }
-                return snapshot;
-            } catch (java.util.concurrent.CompletionException e) {
-                LOG.warnf("The rule snapshot %s cannot be read (%s); compiling the rules", file.get(),
-                        e.getCause().getClass().getSimpleName());
-                return null;
-            }
+        if (checks.isUnsatisfied()) {
+            // Without a gate nothing serves; compiling says so (gate()).
+            return null;
+        }
+        if (file.get().toAbsolutePath().normalize().startsWith(Path.of(rulesDir).toAbsolutePath().normalize())) {
+            // Java serialisation is as trusted as the jars: never from where leads write.
+            LOG.warnf("A rule snapshot is never read from the rules directory (%s); compiling the rules", file.get());
+            return null;
         }
         try {
-            RuleSnapshot snapshot = RuleSnapshot.readHeader(file.get());
-            java.util.Optional<Path> app = RuleSnapshot.applicationDirectory();
-            if (app.isEmpty() || !RuleSnapshot.applicationFingerprint(app.get()).equals(snapshot.application())) {
+            RuleSnapshot snapshot;
+            if ("auto".equals(snapshotSetting) && preloaded.isPresent()) {
+                // Read on its own thread while the framework booted; bounded, so that start-up never hangs on it.
+                snapshot = preloaded.get().get(PRELOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+            } else {
+                snapshot = RuleSnapshot.readHeader(file.get());
+                java.util.Optional<String> application = applicationFingerprint.get();
+                if (application.isEmpty() || !application.get().equals(snapshot.application())) {
+                    snapshot = null;
+                }
+            }
+            if (snapshot == null) {
                 LOG.infof("The rule snapshot %s was made by another build of the application; compiling the rules",
                         file.get());
-                return null;
             }
             return snapshot;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             LOG.warnf("The rule snapshot %s cannot be read (%s); compiling the rules", file.get(),
-                    e.getClass().getSimpleName());
+                    cause.getClass().getSimpleName());
             return null;
         }
     }
@@ -207,31 +228,66 @@ public class RuleBaseHolder {
 
     /**
      * A start-up from the build's snapshot serves rules the build compiled and gated on the same files and code.
-     * Right after, off the request path, they are compiled and gated here as a reload would, and that rule set takes
-     * over. Should the same files fail here, something the fingerprint does not see differs between the build and
-     * this machine: plans stop (503, readiness down) rather than being served from rules this machine cannot confirm.
+     * Right after, off the request path, the rules directory is compiled and gated here as a reload would, and that
+     * rule set takes over. If that fails for any reason while the snapshot's rules still serve (the same files failing
+     * here, files changed meanwhile that fail, an error in the build), those rules were never confirmed on this
+     * machine: plans stop (503, readiness down) until a reload passes, rather than being served from them.
      */
-    private void confirm(RuleBase fromSnapshot, String snapshotRules) {
+    private void confirm(RuleBase served) {
+        String trigger = "start-up confirmation";
         building.incrementAndGet();
         try {
-            RuleBase compiled = buildAndGate("start-up confirmation");
-            if (active.compareAndSet(fromSnapshot, compiled)) {
+            RuleBase compiled = buildAndGate(trigger);
+            boolean swapped;
+            synchronized (swap) {
+                swapped = active.compareAndSet(served, compiled);
+            }
+            if (swapped) {
                 LOG.infof("Rule set %s compiled and gated here; it replaces the build's snapshot", compiled.version());
-                reloader.schedule(fromSnapshot::dispose, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+                retire(served, CompletableFuture.completedFuture(null));
+                announce(trigger, new ReloadOutcome(true, compiled.version(), null));
             } else {
+                // A reload got there first: what it activated passed its gate here.
                 compiled.dispose();
             }
-        } catch (RuntimeException e) {
-            if (active.get() == fromSnapshot && RuleSnapshot.directoryHash(Path.of(rulesDir)).equals(snapshotRules)) {
-                unavailable.set("the rules the build accepted fail here: " + e.getMessage());
-                LOG.errorf("The rules the build compiled and gated fail here; no plan is served until they are fixed"
-                        + " and reloaded. %s", e.getMessage());
-            } else {
-                LOG.debug("The rules changed since start-up; the reload that follows judges them", e);
+        } catch (Throwable e) {
+            String why = e instanceof RuleBaseException ? e.getMessage() : e.getClass().getSimpleName();
+            Rejection r = e instanceof ScenarioGateException g
+                    ? new Rejection(Instant.now(), trigger, List.of(), g.failures())
+                    : new Rejection(Instant.now(), trigger, e instanceof RuleBaseException rb ? rb.problems()
+                            : List.of(new RuleProblem(rulesDir, 0, "unexpected failure: " + why)), List.of());
+            boolean stopped;
+            synchronized (swap) {
+                stopped = active.get() == served;
+                if (stopped) {
+                    unavailable.set("the rules served since start-up could not be confirmed here: " + why);
+                }
+            }
+            if (stopped) {
+                lastRejection.set(r);
+                LOG.errorf("The rules served since start-up (the build's snapshot) could not be compiled and gated here;"
+                        + " no plan is served until a reload passes. %s", why);
+                announce(trigger, new ReloadOutcome(false, served.version(), r));
+            }
+            if (e instanceof Error err && !(e instanceof LinkageError)) {
+                throw err;
             }
         } finally {
             building.decrementAndGet();
         }
+    }
+
+    /** The audit record and the rule-set metric hear of it as of a reload. */
+    private void announce(String trigger, ReloadOutcome outcome) {
+        if (reloaded != null) {
+            reloaded.fire(new RuleSetReloaded(trigger, "system", outcome));
+        }
+    }
+
+    /** Disposed once requests that started on it are done and nothing that compares against it still runs. */
+    private void retire(RuleBase old, CompletableFuture<Void> replayed) {
+        reloader.schedule(() -> CompletableFuture.allOf(replayed, checkRunning)
+                .whenComplete((v, e) -> old.dispose()), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -346,6 +402,11 @@ public class RuleBaseHolder {
         return report;
     }
 
+    /** Why no plan is served, or null when a rule set is serving. */
+    public String unavailableReason() {
+        return unavailable.get();
+    }
+
     /** The SHA-256 of the rules directory as start-up read it, before compiling it. */
     public String startedFrom() {
         return startedFrom;
@@ -447,16 +508,17 @@ public class RuleBaseHolder {
             LOG.error("Rules reload failed unexpectedly; the active rule set keeps serving", e);
             return new ReloadOutcome(false, active.get().version(), r);
         }
-        RuleBase old = active.getAndSet(candidate);
-        // Rules that passed their gate on this machine: whatever stopped plans before no longer applies.
-        unavailable.set(null);
+        RuleBase old;
+        synchronized (swap) {
+            old = active.getAndSet(candidate);
+            // Rules that passed their gate on this machine: whatever stopped plans before no longer applies.
+            unavailable.set(null);
+        }
         LOG.infof("Rules reload (%s): rule set %s replaces %s (%d rules, %d ms)", trigger, candidate.version(),
                 old == null ? "none" : old.version(), candidate.rules().size(), (System.nanoTime() - start) / 1_000_000);
         CompletableFuture<Void> replayed = old == null ? CompletableFuture.completedFuture(null) : replay(old, candidate, trigger);
         if (old != null && old.kieBase() != candidate.kieBase()) {
-            // Retired once requests that started on it are done and the impact replay no longer needs it.
-            reloader.schedule(() -> CompletableFuture.allOf(replayed, checkRunning)
-                    .whenComplete((v, e) -> old.dispose()), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+            retire(old, replayed);
         }
         return new ReloadOutcome(true, candidate.version(), null);
     }

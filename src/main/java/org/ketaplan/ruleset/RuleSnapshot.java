@@ -1,14 +1,11 @@
 package org.ketaplan.ruleset;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,26 +43,27 @@ public final class RuleSnapshot {
 
     /** The snapshot beside {@code quarkus-run.jar}. */
     public static final String FILE_NAME = "rules-snapshot.bin";
-    private static final String MAGIC = "ketaplan-rules-snapshot/2";
+    private static final String MAGIC = "ketaplan-rules-snapshot/3";
 
     private final String application;
     private final String rules;
     private final Map<String, Set<String>> scenariosByRuleId;
     private final List<String> absentClasses;
-    private final Path file;
-    private final long packagesAt;
+    /** The whole file, read once so that header and packages are one file's; dropped once the packages are read. */
+    private byte[] bytes;
+    private final int packagesAt;
     /** The knowledge base built from the packages, once. */
     private KieBase kieBase;
     /** Started by {@link #preload()} before the framework boots; null when nothing was started. */
     private static volatile java.util.concurrent.CompletableFuture<RuleSnapshot> preloading;
 
     private RuleSnapshot(String application, String rules, Map<String, Set<String>> scenariosByRuleId,
-                         List<String> absentClasses, Path file, long packagesAt) {
+                         List<String> absentClasses, byte[] bytes, int packagesAt) {
         this.application = application;
         this.rules = rules;
         this.scenariosByRuleId = scenariosByRuleId;
         this.absentClasses = absentClasses;
-        this.file = file;
+        this.bytes = bytes;
         this.packagesAt = packagesAt;
     }
 
@@ -132,10 +130,12 @@ public final class RuleSnapshot {
         }
     }
 
-    /** Reads the header only; the packages are read by {@link #packages}, once the header has been matched. */
+    /** Reads the file and its header; the packages are read by {@link #kieBase}, once the header has been matched. */
     public static RuleSnapshot readHeader(Path file) throws IOException {
-        try (CountingInput counting = new CountingInput(new BufferedInputStream(Files.newInputStream(file)));
-             DataInputStream in = new DataInputStream(counting)) {
+        byte[] bytes = Files.readAllBytes(file);
+        java.io.ByteArrayInputStream raw = new java.io.ByteArrayInputStream(bytes);
+        DataInputStream in = new DataInputStream(raw);
+        try {
             if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException("not a rule snapshot of this format");
             }
@@ -166,8 +166,26 @@ public final class RuleSnapshot {
             for (int i = 0; i < absentCount; i++) {
                 absent.add(in.readUTF());
             }
-            return new RuleSnapshot(application, rules, Map.copyOf(coverage), List.copyOf(absent), file,
-                    counting.position);
+            return new RuleSnapshot(application, rules, Map.copyOf(coverage), List.copyOf(absent), bytes,
+                    bytes.length - raw.available());
+        } catch (java.io.EOFException e) {
+            throw new IOException("damaged rule snapshot", e);
+        }
+    }
+
+    /** The compiled packages, their classes defined through {@code classLoader}. */
+    @SuppressWarnings("unchecked")
+    private Collection<KiePackage> packages(ClassLoader classLoader) throws IOException {
+        if (bytes == null) {
+            throw new IOException("the rule snapshot's packages were read already");
+        }
+        try (DroolsObjectInputStream in = new DroolsObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes, packagesAt, bytes.length - packagesAt), classLoader)) {
+            return (Collection<KiePackage>) in.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("the rule snapshot does not match this application's classes", e);
+        } finally {
+            bytes = null;
         }
     }
 
@@ -189,11 +207,15 @@ public final class RuleSnapshot {
      * Only the default location is read ahead: start-up still matches it to the configured rules directory.
      */
     public static void preload() {
+        String configured = System.getProperty("ketaplan.rules.snapshot", System.getenv("KETAPLAN_RULES_SNAPSHOT"));
+        if (configured != null && !"auto".equals(configured.strip())) {
+            return;
+        }
         java.util.concurrent.CompletableFuture<RuleSnapshot> future = new java.util.concurrent.CompletableFuture<>();
         preloading = future;
         Thread t = new Thread(() -> {
+            RuleSnapshot snapshot = null;
             try {
-                RuleSnapshot snapshot = null;
                 Optional<Path> file = locate("auto");
                 Optional<Path> app = applicationDirectory();
                 if (file.isPresent() && app.isPresent()) {
@@ -203,9 +225,11 @@ public final class RuleSnapshot {
                         snapshot = read;
                     }
                 }
-                future.complete(snapshot);
-            } catch (IOException | RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
                 future.completeExceptionally(e);
+            } finally {
+                // Whatever happened, start-up must not wait for an answer that never comes.
+                future.complete(snapshot);
             }
         }, "rules-snapshot-preload");
         t.setDaemon(true);
@@ -213,22 +237,14 @@ public final class RuleSnapshot {
         t.start();
     }
 
-    /** What {@link #preload()} found at the default location: empty if it was not started. */
-    static Optional<java.util.concurrent.CompletableFuture<RuleSnapshot>> preloaded() {
-        return Optional.ofNullable(preloading);
-    }
-
-    /** The compiled packages, their classes defined through {@code classLoader}. */
-    @SuppressWarnings("unchecked")
-    public Collection<KiePackage> packages(ClassLoader classLoader) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.skipNBytes(packagesAt);
-            try (DroolsObjectInputStream in = new DroolsObjectInputStream(raw, classLoader)) {
-                return (Collection<KiePackage>) in.readObject();
-            } catch (ClassNotFoundException | ClassCastException e) {
-                throw new IOException("the rule snapshot does not match this application's classes", e);
-            }
-        }
+    /**
+     * What {@link #preload()} found at the default location, handed over once: empty if it was not started. Nothing
+     * keeps it after that, so a snapshot that is not used, or no longer used, can be collected.
+     */
+    static Optional<java.util.concurrent.CompletableFuture<RuleSnapshot>> takePreloaded() {
+        var taken = preloading;
+        preloading = null;
+        return Optional.ofNullable(taken);
     }
 
     /**
@@ -263,22 +279,32 @@ public final class RuleSnapshot {
         MessageDigest sha = sha256();
         update(sha, "java " + Runtime.version().feature());
         try {
-            for (Path p : files(appDir)) {
-                String rel = appDir.relativize(p).toString().replace('\\', '/');
-                // Only the code: the snapshot itself and the class-data archive are written after it is taken.
-                if (!(rel.startsWith("app/") || rel.startsWith("quarkus/") || rel.startsWith("lib/")
-                        || rel.equals("quarkus-run.jar"))) {
-                    continue;
+            List<Path> code = new ArrayList<>();
+            code.add(appDir.resolve("quarkus-run.jar"));
+            // Only the code, walked without following links: not the data or rules volumes beside it, nor the
+            // snapshot and the class-data archive, which are written after the fingerprint is taken.
+            for (String dir : List.of("app", "quarkus", "lib")) {
+                if (Files.isDirectory(appDir.resolve(dir))) {
+                    try (Stream<Path> walk = Files.walk(appDir.resolve(dir))) {
+                        walk.filter(Files::isRegularFile).forEach(code::add);
+                    }
                 }
+            }
+            code.sort(Comparator.comparing(p -> appDir.relativize(p).toString().replace('\\', '/')));
+            for (Path p : code) {
+                String rel = appDir.relativize(p).toString().replace('\\', '/');
                 update(sha, rel);
                 if (rel.startsWith("lib/")) {
                     update(sha, Long.toString(Files.size(p)));
                 } else {
-                    sha.update(Files.readAllBytes(p));
+                    byte[] content = Files.readAllBytes(p);
+                    update(sha, Integer.toString(content.length));
+                    sha.update(content);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the application in " + appDir, e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("cannot read the application in " + appDir,
+                    e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -296,19 +322,12 @@ public final class RuleSnapshot {
     static String hash(Map<String, byte[]> files) {
         MessageDigest sha = sha256();
         files.forEach((path, bytes) -> {
+            // Lengths first: no two different sets of files give the same stream.
             update(sha, path);
+            update(sha, Integer.toString(bytes.length));
             sha.update(bytes);
-            sha.update((byte) 0);
         });
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
-                    .toList();
-        }
     }
 
     private static void update(MessageDigest sha, String s) {
@@ -321,33 +340,6 @@ public final class RuleSnapshot {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Knows where the header ends, so that the packages can be read from there. */
-    private static final class CountingInput extends java.io.FilterInputStream {
-        long position;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                position++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
         }
     }
 }

@@ -141,6 +141,8 @@ class KubernetesManifestsTest {
         PodDisruptionBudget pdb = all("PodDisruptionBudget", PodDisruptionBudget.class).get(0);
         assertThat(d.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
         assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        // A new pod must have confirmed its snapshot's rules (10 s, then a cold compile and gate) before an old one goes.
+        assertThat(d.getSpec().getMinReadySeconds()).isGreaterThanOrEqualTo(45);
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(d.getMetadata().getName());
         assertThat(hpa.getSpec().getMinReplicas()).isGreaterThan(pdb.getSpec().getMinAvailable().getIntVal());
         Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
