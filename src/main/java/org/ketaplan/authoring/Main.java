@@ -34,29 +34,13 @@ public class Main {
             // newer jar must not migrate the database ahead of the service that uses it).
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
             System.setProperty("quarkus.flyway.\"pg\".migrate-at-start", "false");
-            System.setProperty("quarkus.http.port", "0");
-            System.setProperty("quarkus.management.port", "0");
-            System.setProperty("quarkus.http.host", "127.0.0.1");
-            System.setProperty("quarkus.management.host", "127.0.0.1");
-            System.setProperty("ketaplan.rules.watch", "false");
-            // The active rules compiled here, and nothing else building beside the check on the two cores.
-            System.setProperty("ketaplan.rules.snapshot", "none");
-            System.setProperty("ketaplan.rules.warm-up", "false");
-            System.setProperty("quarkus.log.level", "WARN");
+            oneOffRun();
             // A start-up that fails (the embedded database held by a running service, a broken active rule set) is
             // not a verdict on the candidate: exit 3, never the 1 of a rejection.
             Quarkus.run(Check.class, (status, failure) -> System.exit(failure != null ? 3 : status), args);
         } else if (args.length > 0 && args[0].equals("snapshot")) {
-            // A throw-away service: loopback, no ports to clash with, its own empty embedded database, and the rules
-            // compiled and gated here, never read from an older snapshot.
-            System.setProperty("quarkus.http.port", "0");
-            System.setProperty("quarkus.management.port", "0");
-            System.setProperty("quarkus.http.host", "127.0.0.1");
-            System.setProperty("quarkus.management.host", "127.0.0.1");
-            System.setProperty("ketaplan.rules.watch", "false");
-            System.setProperty("ketaplan.rules.warm-up", "false");
-            System.setProperty("ketaplan.rules.snapshot", "none");
-            System.setProperty("quarkus.log.level", "WARN");
+            // A throw-away service with its own empty embedded database.
+            oneOffRun();
             try {
                 System.setProperty("ketaplan.data-dir",
                         Files.createTempDirectory("ketaplan-snapshot").toAbsolutePath().toString());
@@ -143,6 +127,21 @@ public class Main {
                 back.dispose();
             }
         }
+    }
+
+    /**
+     * A run that does one thing and exits: loopback only, no ports to clash with a service beside it, no file watcher,
+     * the active rules compiled and gated here (never from a snapshot), and nothing else building on the two cores.
+     */
+    private static void oneOffRun() {
+        System.setProperty("quarkus.http.port", "0");
+        System.setProperty("quarkus.management.port", "0");
+        System.setProperty("quarkus.http.host", "127.0.0.1");
+        System.setProperty("quarkus.management.host", "127.0.0.1");
+        System.setProperty("ketaplan.rules.watch", "false");
+        System.setProperty("ketaplan.rules.snapshot", "none");
+        System.setProperty("ketaplan.rules.warm-up", "false");
+        System.setProperty("quarkus.log.level", "WARN");
     }
 
     /**

@@ -3,18 +3,13 @@ package org.ketaplan.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.util.TypeLiteral;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,44 +92,11 @@ class SnapshotConfirmationTest {
         RuleBase built = new RuleBaseLoader(rules, "rules").load();
         RuleSnapshot.write(snapshot, "this-application", RuleSnapshot.directoryHash(rules), built);
         built.dispose();
-        RuleBaseHolder holder = new RuleBaseHolder(config(rules, snapshot), new OneCheck(gate));
+        RuleBaseHolder holder = new RuleBaseHolder(HolderFixtures.config(rules.toString(), snapshot.toString()),
+                new HolderFixtures.Checks(gate));
         holder.applicationFingerprint = () -> Optional.of(application);
         holder.backgroundAfterSnapshotSeconds = 0;
         return holder;
-    }
-
-    private static RulesConfig config(Path rules, Path snapshot) {
-        return new RulesConfig() {
-            @Override
-            public String dir() {
-                return rules.toString();
-            }
-
-            @Override
-            public boolean watch() {
-                return false;
-            }
-
-            @Override
-            public long watchDebounceMs() {
-                return 200;
-            }
-
-            @Override
-            public boolean checkUpload() {
-                return false;
-            }
-
-            @Override
-            public String snapshot() {
-                return snapshot.toString();
-            }
-
-            @Override
-            public boolean warmUp() {
-                return false;
-            }
-        };
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
@@ -142,58 +104,6 @@ class SnapshotConfirmationTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.currentTimeMillis()).as("condition not met within 120 s").isLessThan(deadline);
             Thread.sleep(50);
-        }
-    }
-
-    /** What CDI gives when exactly one bean implements CandidateCheck. */
-    private record OneCheck(CandidateCheck check) implements Instance<CandidateCheck> {
-        @Override
-        public Instance<CandidateCheck> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends CandidateCheck> Instance<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends CandidateCheck> Instance<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isUnsatisfied() {
-            return false;
-        }
-
-        @Override
-        public boolean isAmbiguous() {
-            return false;
-        }
-
-        @Override
-        public void destroy(CandidateCheck instance) {
-        }
-
-        @Override
-        public Handle<CandidateCheck> getHandle() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Iterable<? extends Handle<CandidateCheck>> handles() {
-            return List.of();
-        }
-
-        @Override
-        public CandidateCheck get() {
-            return check;
-        }
-
-        @Override
-        public Iterator<CandidateCheck> iterator() {
-            return List.of(check).iterator();
         }
     }
 }
