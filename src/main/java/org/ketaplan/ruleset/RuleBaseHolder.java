@@ -498,8 +498,8 @@ public class RuleBaseHolder {
                     : new Rejection(Instant.now(), trigger, e.problems(), List.of());
             lastRejection.set(r);
             remember(new CandidateReport(null, Instant.now(), trigger, null, false, false, r, null, false));
-            LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving. %s", trigger, active.get().version(),
-                    e.getMessage());
+            LOG.errorf("Rules reload (%s) rejected; %s. %s", trigger, unavailable.get() != null
+                    ? "still no rule set serves" : "rule set " + active.get().version() + " keeps serving", e.getMessage());
             return new ReloadOutcome(false, active.get().version(), r);
         } catch (RuntimeException e) {
             Rejection r = new Rejection(Instant.now(), trigger,
