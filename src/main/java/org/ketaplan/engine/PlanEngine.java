@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.ketaplan.conclusions.PlanItem;
 import org.ketaplan.ruleset.RuleBase;
@@ -35,6 +36,15 @@ public final class PlanEngine {
     }
 
     public static EngineResult run(RuleBase ruleBase, Collection<?> facts) {
+        return run(ruleBase, facts, null);
+    }
+
+    /**
+     * Runs the rules to the end, then, when {@code review} is given, inserts what it makes of that result (the plan's
+     * assembled decisions) and runs the rules again, so that rules which judge the plan as a whole (the safety
+     * envelope) see it and may make it stricter. The result is that of both runs together.
+     */
+    public static EngineResult run(RuleBase ruleBase, Collection<?> facts, Function<EngineResult, Object> review) {
         KieSession session = ruleBase.sessions().newKieSession();
         Tracker tracker = new Tracker();
         try {
@@ -44,27 +54,36 @@ public final class PlanEngine {
                 session.insert(fact);
             }
             ruleBase.parameters().forEach(session::insert);
-            int fired;
-            try {
-                fired = ruleBase.disabledRules().isEmpty() ? session.fireAllRules(MAX_FIRINGS)
-                        : session.fireAllRules(m -> !ruleBase.disabledRules().contains(m.getRule().getName()),
-                        MAX_FIRINGS);
-            } catch (ConsequenceException e) {
-                String rule = e.getMatch() == null ? "unknown" : e.getMatch().getRule().getName();
-                throw new RuleExecutionException("The action of rule \"" + rule + "\" failed: "
-                        + e.getCause(), rule, e);
+            fire(ruleBase, session, tracker);
+            if (review == null) {
+                return tracker.result(ruleBase);
             }
-            if (fired >= MAX_FIRINGS) {
-                String rule = tracker.mostFired();
-                throw new RuleExecutionException("Rule \"" + rule + "\" kept firing (" + MAX_FIRINGS
-                        + " firings in one plan): it probably re-triggers itself", rule, null);
-            }
+            session.insert(review.apply(tracker.result(ruleBase)));
+            fire(ruleBase, session, tracker);
             return tracker.result(ruleBase);
         } finally {
             // A pooled session goes back reset; its listeners belong to this request only.
             session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) tracker.agenda);
             session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracker.runtime);
             session.dispose();
+        }
+    }
+
+    private static void fire(RuleBase ruleBase, KieSession session, Tracker tracker) {
+        int fired;
+        try {
+            fired = ruleBase.disabledRules().isEmpty() ? session.fireAllRules(MAX_FIRINGS)
+                    : session.fireAllRules(m -> !ruleBase.disabledRules().contains(m.getRule().getName()),
+                    MAX_FIRINGS);
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? "unknown" : e.getMatch().getRule().getName();
+            throw new RuleExecutionException("The action of rule \"" + rule + "\" failed: "
+                    + e.getCause(), rule, e);
+        }
+        if (fired >= MAX_FIRINGS) {
+            String rule = tracker.mostFired();
+            throw new RuleExecutionException("Rule \"" + rule + "\" kept firing (" + MAX_FIRINGS
+                    + " firings in one plan): it probably re-triggers itself", rule, null);
         }
     }
 

@@ -165,11 +165,14 @@ final class FactMapper {
 
     private static Course course(PlanRequest.CourseInput c, LocalDate asOf, List<Object> facts) {
         if (c == null || c.sessions() == null || c.sessions().isEmpty()) {
-            return new Course(c == null ? null : c.modality(), 0, null, null, null, null);
+            return new Course(c == null ? null : c.modality(), 0, null, null, null, null,
+                    c == null ? null : c.plannedFirstSession());
         }
-        // Stable: two sessions on one day keep the request's order.
+        // Two sessions on one day are numbered by their record, never by the request's order (ENV-04); the rules
+        // read every session of the last day, so which of them is numbered last decides nothing.
         List<PlanRequest.SessionInput> sessions = c.sessions().stream()
-                .sorted(Comparator.comparing(PlanRequest.SessionInput::date)).toList();
+                .sorted(Comparator.comparing(PlanRequest.SessionInput::date)
+                        .thenComparing(s -> String.valueOf(s), Comparator.naturalOrder())).toList();
         List<LocalDate> dates = sessions.stream().map(PlanRequest.SessionInput::date).toList();
         for (int i = 0; i < sessions.size(); i++) {
             var s = sessions.get(i);
@@ -182,7 +185,7 @@ final class FactMapper {
         }
         LocalDate last = dates.get(dates.size() - 1);
         return new Course(c.modality(), dates.size(), dates.get(0), last, ChronoUnit.DAYS.between(dates.get(0), asOf),
-                ChronoUnit.DAYS.between(last, asOf));
+                ChronoUnit.DAYS.between(last, asOf), null);
     }
 
     private static SessionVitals vitals(PlanRequest.SessionVitalsInput v) {
@@ -195,9 +198,12 @@ final class FactMapper {
             return;
         }
         LocalDate first = course.firstSession();
-        // Stable sort by date: for two scores on the same day, the later one in the request counts.
+        // Two scores of one instrument on the same day: the higher (worse) one counts, whatever the request's
+        // order (ENV-04); every instrument read here scores worse upwards.
         List<PlanRequest.AssessmentInput> byDate = assessments.stream()
-                .sorted(Comparator.comparing(PlanRequest.AssessmentInput::date)).toList();
+                .sorted(Comparator.comparing(PlanRequest.AssessmentInput::date)
+                        .thenComparing(PlanRequest.AssessmentInput::score, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
         Map<Instrument, PlanRequest.AssessmentInput> latest = new EnumMap<>(Instrument.class);
         Map<Instrument, PlanRequest.AssessmentInput> baseline = new EnumMap<>(Instrument.class);
         for (var a : byDate) {
@@ -235,17 +241,29 @@ final class FactMapper {
         }
         List<PlanRequest.VitalsInput> byDate = vitals.stream()
                 .sorted(Comparator.comparing(PlanRequest.VitalsInput::date)).toList();
-        PlanRequest.VitalsInput latestWithBp = null;
+        LocalDate latestWithBp = null;
         for (var v : byDate) {
             facts.add(new VitalSigns(v.date(), ChronoUnit.DAYS.between(v.date(), asOf), v.systolic(), v.diastolic(),
                     v.heartRate(), v.spo2()));
             if (v.systolic() != null) {
-                latestWithBp = v;
+                latestWithBp = v.date();
             }
         }
         if (latestWithBp != null) {
-            facts.add(new CurrentVitals(latestWithBp.date(), ChronoUnit.DAYS.between(latestWithBp.date(), asOf),
-                    latestWithBp.systolic(), latestWithBp.diastolic(), latestWithBp.heartRate(), latestWithBp.spo2()));
+            // Several readings on the latest day: the worst of each measure counts, never the one listed last (ENV-04).
+            LocalDate day = latestWithBp;
+            List<PlanRequest.VitalsInput> sameDay = byDate.stream().filter(v -> v.date().equals(day)).toList();
+            facts.add(new CurrentVitals(day, ChronoUnit.DAYS.between(day, asOf),
+                    worst(sameDay, PlanRequest.VitalsInput::systolic, true),
+                    worst(sameDay, PlanRequest.VitalsInput::diastolic, true),
+                    worst(sameDay, PlanRequest.VitalsInput::heartRate, true),
+                    worst(sameDay, PlanRequest.VitalsInput::spo2, false)));
         }
+    }
+
+    private static Integer worst(List<PlanRequest.VitalsInput> readings,
+                                 java.util.function.Function<PlanRequest.VitalsInput, Integer> measure, boolean higher) {
+        return readings.stream().map(measure).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b)).orElse(null);
     }
 }

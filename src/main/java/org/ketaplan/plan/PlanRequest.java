@@ -163,7 +163,8 @@ public record PlanRequest(
 
     public record CourseInput(
             Modality modality,
-            @Size(max = 200) List<@NotNull(message = "must not be null") @Valid SessionInput> sessions) {
+            @Size(max = 200) List<@NotNull(message = "must not be null") @Valid SessionInput> sessions,
+            LocalDate plannedFirstSession) {
     }
 
     /** A session given (api-contract v1.1): only the date is required; the rest is what its record holds. */

@@ -31,6 +31,7 @@ import org.ketaplan.conclusions.FlagCode;
 import org.ketaplan.conclusions.IdealWeightDose;
 import org.ketaplan.conclusions.Indication;
 import org.ketaplan.conclusions.IndicationFinding;
+import org.ketaplan.conclusions.InductionStart;
 import org.ketaplan.conclusions.IvDose;
 import org.ketaplan.conclusions.MaintenancePlan;
 import org.ketaplan.conclusions.MaintenanceType;
@@ -39,6 +40,7 @@ import org.ketaplan.conclusions.Monitoring;
 import org.ketaplan.conclusions.NeededBy;
 import org.ketaplan.conclusions.NextSessionDate;
 import org.ketaplan.conclusions.Note;
+import org.ketaplan.conclusions.PlanDecisions;
 import org.ketaplan.conclusions.PlanItem;
 import org.ketaplan.conclusions.ProbablePtsd;
 import org.ketaplan.conclusions.Psychotherapy;
@@ -48,6 +50,7 @@ import org.ketaplan.conclusions.RemsFormField;
 import org.ketaplan.conclusions.ResponseFinding;
 import org.ketaplan.conclusions.ResponseStatus;
 import org.ketaplan.conclusions.RiskLevel;
+import org.ketaplan.conclusions.ScheduleWithheld;
 import org.ketaplan.conclusions.SeriesProposal;
 import org.ketaplan.conclusions.SeriesType;
 import org.ketaplan.conclusions.SessionCheck;
@@ -70,8 +73,9 @@ import org.ketaplan.ruleset.Terminology;
 /**
  * Request in, plan out: maps the request to facts, runs the rules, and assembles the plan. The assembly
  * applies only the contract's own policy (most restrictive eligibility and most urgent triage win; any
- * missing fact rules out ELIGIBLE; any clearance rules out better than NEEDS_CLEARANCE; a series is dated
- * only when ELIGIBLE and ROUTINE). Every clinical decision comes from the rules.
+ * missing fact rules out ELIGIBLE; any clearance rules out better than NEEDS_CLEARANCE; the most restrictive
+ * maintenance wins). Every clinical decision comes from the rules, among them the safety envelope's, which see the
+ * assembled plan (rules/ketamine/envelope.drl) and decide when nothing may be dated.
  */
 @ApplicationScoped
 public class PlanService {
@@ -79,6 +83,12 @@ public class PlanService {
     public static final String DISCLAIMER = "Decision support for a licensed clinician; not a prescription. "
             + "Re-check label and REMS facts against the current product information before clinical use.";
     private static final Logger LOG = Logger.getLogger(PlanService.class);
+    /** The contract's order of maintenance outcomes (clinical-spec 19.1, "more permissive"): stop before deferral before any dosing. */
+    static final List<MaintenanceType> MAINTENANCE_MOST_RESTRICTIVE_FIRST = List.of(MaintenanceType.STOP,
+            MaintenanceType.NOT_APPLICABLE, MaintenanceType.DEFERRED, MaintenanceType.REVIEW,
+            MaintenanceType.EXTEND_OR_SWITCH_REVIEW, MaintenanceType.DECIDE_AT_END_OF_INDUCTION,
+            MaintenanceType.RESCUE_BOOSTER_OR_MINI_SERIES, MaintenanceType.INDIVIDUALIZED_TAPER,
+            MaintenanceType.ESKETAMINE_LABEL_MAINTENANCE);
 
     private final RuleBaseHolder rules;
     private final SiteConfig site;
@@ -110,8 +120,15 @@ public class PlanService {
         LocalDate asOf = parsed.request().asOf() != null ? parsed.request().asOf() : LocalDate.now(ZoneOffset.UTC);
         List<Object> facts = FactMapper.facts(parsed, asOf, ruleBase.terminology(), site);
         Course course = facts.stream().filter(Course.class::isInstance).map(Course.class::cast).findFirst().orElseThrow();
-        EngineResult result = PlanEngine.run(ruleBase, facts);
+        // The envelope's rules judge the plan as assembled from every other rule: the assembly runs once for them,
+        // and once more on what they made stricter.
+        EngineResult result = PlanEngine.run(ruleBase, facts, r -> decisions(assemble(planId, asOf, course, r)));
         return assemble(planId, asOf, course, result);
+    }
+
+    private static PlanDecisions decisions(TreatmentPlan p) {
+        return new PlanDecisions(p.triage(), p.eligibility(), p.series().type(), p.series().schedule().size(),
+                p.nextSession().date(), p.nextSession().decision(), p.maintenance().type());
     }
 
     static TreatmentPlan assemble(String planId, LocalDate asOf, Course course, EngineResult result) {
@@ -130,9 +147,18 @@ public class PlanService {
         List<TreatmentPlan.ResolvedClearance> resolvedClearances = new ArrayList<>();
         List<ClearanceResolved> resolutions = result.itemsOf(ClearanceResolved.class).stream()
                 .map(p -> (ClearanceResolved) p.item()).toList();
-        for (var c : distinct(result, Clearance.class,
-                (c, r) -> new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r), c -> c.reviewer() + c.reason())) {
-            ClearanceResolved by = resolutions.stream().filter(r -> answers(r, c, rb)).findFirst().orElse(null);
+        Map<TreatmentPlan.ClearanceItem, LocalDate> findingDates = new java.util.HashMap<>();
+        for (var c : distinct(result, Clearance.class, (c, r) -> {
+            var item = new TreatmentPlan.ClearanceItem(c.reviewer(), c.reason(), r);
+            if (c.findingDate() != null) {
+                findingDates.put(item, c.findingDate());
+            }
+            return item;
+        }, c -> c.reviewer() + c.reason())) {
+            LocalDate finding = findingDates.get(c);
+            ClearanceResolved by = resolutions.stream()
+                    .filter(r -> answers(r, c, rb) && (finding == null || !r.date().isBefore(finding)))
+                    .min(Comparator.comparing(ClearanceResolved::date)).orElse(null);
             if (by == null) {
                 clearances.add(c);
             } else {
@@ -190,7 +216,9 @@ public class PlanService {
         List<TreatmentPlan.Reason> notes = distinct(result, Note.class,
                 (n, r) -> new TreatmentPlan.Reason(n.text(), r), Note::text);
 
-        TreatmentPlan.Maintenance maintenance = result.itemsOf(MaintenancePlan.class).stream().findFirst()
+        // Of several maintenance conclusions the most restrictive wins, as eligibility's does (clinical-spec 19.1).
+        TreatmentPlan.Maintenance maintenance = byRuleId(result.itemsOf(MaintenancePlan.class)).stream()
+                .min(Comparator.comparing(p -> MAINTENANCE_MOST_RESTRICTIVE_FIRST.indexOf(((MaintenancePlan) p.item()).type())))
                 .map(p -> {
                     MaintenancePlan m = (MaintenancePlan) p.item();
                     return new TreatmentPlan.Maintenance(m.type(), m.detail(), m.reviewBy(), id(p.rule()));
@@ -246,8 +274,9 @@ public class PlanService {
     }
 
     /**
-     * The next session: NONE without a date from the rules; HOLD while any reason holds it (a rule's, a fact it
-     * needs still unknown, or a plan that is not ROUTINE and ELIGIBLE); else NOT_DUE before its date and GO on it.
+     * The next session: NONE without a date from the rules; HOLD while any reason holds it (a rule's, among them the
+     * envelope's for a plan that is not ROUTINE and ELIGIBLE, or a fact it needs still unknown); else NOT_DUE before
+     * its date and GO on it.
      */
     private static TreatmentPlan.NextSession nextSession(EngineResult result, LocalDate asOf, TriageLevel triage,
                                                          EligibilityLevel eligibility,
@@ -265,15 +294,6 @@ public class PlanService {
             return new TreatmentPlan.NextSession(null, SessionDecision.NONE, List.of(), List.of());
         }
         List<TreatmentPlan.Reason> reasons = new ArrayList<>();
-        var words = result.ruleBase().terminology().wording();
-        if (triage != TriageLevel.ROUTINE) {
-            reasons.add(new TreatmentPlan.Reason("Triage: " + words.of("triage", triage)
-                    + ". No session until that is resolved.", null));
-        }
-        if (eligibility != EligibilityLevel.ELIGIBLE) {
-            reasons.add(new TreatmentPlan.Reason("Eligibility: " + words.of("eligibility", eligibility)
-                    + ". See the eligibility reasons.", null));
-        }
         for (var p : byRuleId(result.itemsOf(SessionHold.class))) {
             var reason = new TreatmentPlan.Reason(((SessionHold) p.item()).reason(), id(p.rule()));
             if (!reasons.contains(reason)) {
@@ -352,31 +372,34 @@ public class PlanService {
             return new TreatmentPlan.Series(SeriesType.NONE, s.type(), null, null, null, course.sessionsGiven(), null,
                     List.of(), "Not offered: eligibility is " + eligibility + ".", ruleId);
         }
-        if (triage != TriageLevel.ROUTINE || eligibility != EligibilityLevel.ELIGIBLE) {
+        List<String> withheld = byRuleId(result.itemsOf(ScheduleWithheld.class)).stream()
+                .map(p -> ((ScheduleWithheld) p.item()).reason()).distinct().toList();
+        if (!withheld.isEmpty()) {
             return new TreatmentPlan.Series(SeriesType.DEFER, s.type(), s.sessions(), s.weeks(), s.perWeek(),
-                    course.sessionsGiven(), dose, List.of(), "Deferred: triage is " + triage + " and eligibility is "
-                    + eligibility + "; nothing is scheduled until that is resolved.", ruleId);
+                    course.sessionsGiven(), dose, List.of(), "Deferred: " + String.join(" ", withheld), ruleId);
         }
         List<Integer> offsets = result.itemsOf(SessionSpacing.class).stream()
                 .map(p -> (SessionSpacing) p.item())
                 .filter(sp -> sp.type() == s.type())
                 .map(SessionSpacing::dayOffsets)
                 .findFirst().orElse(List.of());
+        // A series restarted after a gap counts its sessions from the restart (SES-05, InductionStart).
+        int given = result.itemsOf(InductionStart.class).stream().map(p -> ((InductionStart) p.item()).sessions())
+                .min(Comparator.naturalOrder()).orElse(course.sessionsGiven());
         return new TreatmentPlan.Series(s.type(), null, s.sessions(), s.weeks(), s.perWeek(), course.sessionsGiven(),
-                dose, schedule(offsets, asOf, course), s.note(), ruleId);
+                dose, schedule(offsets, asOf, given, course.plannedFirstSession()), s.note(), ruleId);
     }
 
     /**
      * Dates the sessions still to give: the rule's spacing from the next unsent session on, starting the day
      * after the plan date (which is always at least a day after the last session given).
      */
-    static List<LocalDate> schedule(List<Integer> offsets, LocalDate asOf, Course course) {
-        int given = course.sessionsGiven();
+    static List<LocalDate> schedule(List<Integer> offsets, LocalDate asOf, int given, LocalDate plannedFirstSession) {
         if (given >= offsets.size()) {
             return List.of();
         }
         int base = offsets.get(given);
-        LocalDate start = asOf.plusDays(1);
+        LocalDate start = given == 0 && plannedFirstSession != null ? plannedFirstSession : asOf.plusDays(1);
         return offsets.subList(given, offsets.size()).stream().map(o -> start.plusDays(o - base)).toList();
     }
 

@@ -57,6 +57,8 @@ public class RequestReader {
      */
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     static final int MAX_YEARS_AHEAD = 1;
+    /** api-contract v1.2: a first session is planned at most a year ahead. */
+    static final int MAX_DAYS_PLANNED_AHEAD = 365;
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
@@ -254,6 +256,13 @@ public class RequestReader {
                 if (t.startDate() != null && t.endDate() != null && t.endDate().isBefore(t.startDate())) {
                     out.add(new Violation(at + ".endDate", "must not be before startDate (" + t.startDate() + ")"));
                 }
+            }
+        }
+        if (r.course() != null && r.course().plannedFirstSession() != null) {
+            LocalDate planned = r.course().plannedFirstSession();
+            if (planned.isBefore(asOf) || planned.isAfter(asOf.plusDays(MAX_DAYS_PLANNED_AHEAD))) {
+                out.add(new Violation("course.plannedFirstSession", "must be between asOf (" + asOf + ") and "
+                        + asOf.plusDays(MAX_DAYS_PLANNED_AHEAD)));
             }
         }
         if (r.course() != null && r.course().sessions() != null) {

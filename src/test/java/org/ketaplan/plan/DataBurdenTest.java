@@ -21,7 +21,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class DataBurdenTest {
 
-    private static final int TARGET = 25;
+    /**
+     * Clinical-spec 17.4 asked for at most 25; 19.2 (MD-01) then made the resting blood pressure block the plan, as
+     * RC-01 and CI-09 cannot be judged without it: one fact more, and none of the 26 a contraindication left unasked.
+     */
+    private static final int TARGET = 26;
     /** The site's configuration (ketaplan.site.*) says what it can give; the clinician does not enter it. */
     private static final SiteConfig.Site SITE = new SiteConfig.Site(true, true);
 

@@ -49,10 +49,12 @@ class MaintenanceRulesTest {
         }
     }
 
+    /** Vitals and screen of each plan date, so that only the date moves (stale ones block the plan, MD-01). */
     @ParameterizedTest(name = "asOf {0}: review date stays three months after the 6th infusion")
-    @CsvSource({"2026-11-21", "2026-12-21", "2027-01-20"})
+    @CsvSource({"2026-11-21", "2026-12-05", "2026-12-20"})
     void reviewDateIsFixedByTheEndOfInductionNotByThePlanDate(String asOf) {
-        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", 6, "MADRS", 32, 14).set("asOf", asOf));
+        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", 6, "MADRS", 32, 14).set("asOf", asOf)
+                .set("vitals[0].date", asOf).set("suicideScreen.date", asOf));
         assertThat(p.maintenance().type()).isEqualTo(MaintenanceType.INDIVIDUALIZED_TAPER);
         assertThat(p.maintenance().reviewBy()).isEqualTo(LocalDate.parse("2027-02-12"));
     }

@@ -79,6 +79,7 @@ class ModalityRulesTest {
     void aCourseInProgressKeepsItsModality() {
         TreatmentPlan p = plan(course(trd(), "ESKETAMINE", 2, "MADRS", 32, 28));
         assertThat(ruleIds(p)).contains("MOD-01a");
-        assertThat(p.series().type()).isEqualTo(SeriesType.ESKETAMINE_INDUCTION);
+        // Interrupted (SES-05): nothing of it is dated, but it stays an esketamine course.
+        assertThat(p.series().proposedType()).isEqualTo(SeriesType.ESKETAMINE_INDUCTION);
     }
 }

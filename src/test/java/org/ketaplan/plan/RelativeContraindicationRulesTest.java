@@ -121,12 +121,20 @@ class RelativeContraindicationRulesTest {
         }
 
         @Test
-        void oldHighReadingIsMissingDataNotAContraindication() {
+        void oldHighReadingStillStopsUntilANewerOneReplacesIt() {
             TreatmentPlan p = plan(complete().vitals(200, 120).set("vitals[0].date", "2026-10-01"));
-            assertThat(ruleIds(p)).contains("MD-01a").doesNotContain("CI-09");
-            // Vitals are taken before the first dose (17.4): the plan stands, the session waits for them.
+            // MD-01b (19.2): a stale reading never clears a stop; and a stale BP blocks the plan (MD-01).
+            assertThat(ruleIds(p)).contains("MD-01a", "CI-09b").doesNotContain("CI-09");
+            assertThat(p.eligibility()).isEqualTo(EligibilityLevel.INELIGIBLE);
+            assertThat(p.series().schedule()).isEmpty();
+        }
+
+        @Test
+        void aNewerNormalReadingReplacesAnOldHighOne() {
+            TreatmentPlan p = plan(complete().vitals(200, 120).set("vitals[0].date", "2026-10-01")
+                    .setJson("vitals[1]", "{\"date\":\"2026-11-20\",\"systolic\":128,\"diastolic\":82,\"heartRate\":76,\"spo2\":98}"));
+            assertThat(ruleIds(p)).doesNotContain("CI-09", "CI-09b", "MD-01a");
             assertThat(p.eligibility()).isEqualTo(EligibilityLevel.ELIGIBLE);
-            assertThat(p.nextSession().decision()).isEqualTo(SessionDecision.HOLD);
         }
 
         @Test

@@ -42,7 +42,9 @@ class ScheduleRulesTest {
 
     @Test
     void midCourseSchedulesOnlyTheRemainingSessions() {
-        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", 4, "MADRS", 32, 20));
+        TreatmentPlan p = plan(course(trd(), "IV_KETAMINE", 4, "MADRS", 32, 20).setJson("course",
+                "{\"modality\":\"IV_KETAMINE\",\"sessions\":[{\"date\":\"2026-11-06\"},{\"date\":\"2026-11-09\"},"
+                        + "{\"date\":\"2026-11-13\"},{\"date\":\"2026-11-16\"}]}"));
         assertThat(p.series().sessionsGiven()).isEqualTo(4);
         assertThat(p.series().schedule()).containsExactly(LocalDate.parse("2026-11-22"), LocalDate.parse("2026-11-25"));
     }

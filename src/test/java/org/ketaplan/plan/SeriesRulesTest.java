@@ -46,8 +46,7 @@ class SeriesRulesTest {
                 Plans.reader().read(ptsdOnly().bytes()), AS_OF, TestRules.ruleBase().terminology()));
         List<Integer> offsets = result.itemsOf(SessionSpacing.class).stream()
                 .map(x -> ((SessionSpacing) x.item()).dayOffsets()).findFirst().orElseThrow();
-        List<LocalDate> dates = PlanService.schedule(offsets, AS_OF,
-                new org.ketaplan.facts.Course(null, 0, null, null, null, null));
+        List<LocalDate> dates = PlanService.schedule(offsets, AS_OF, 0, null);
         assertThat(dates).hasSize(6);
         assertSpacing(dates, 3);
         assertThat(dates.get(5)).isBefore(AS_OF.plusDays(1 + 14));

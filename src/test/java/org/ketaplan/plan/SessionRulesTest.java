@@ -148,8 +148,8 @@ class SessionRulesTest {
         }
 
         @ParameterizedTest(name = "prescriber clearance on {0} after deep sedation on 2026-11-17: hold {1}")
-        @CsvSource({"2026-11-16, true", "2026-11-17, false", "2026-11-18, false"})
-        void aPrescribersClearanceOnOrAfterTheSessionReleasesIt(String cleared, boolean hold) {
+        @CsvSource({"2026-11-16, true", "2026-11-17, true", "2026-11-18, false"})
+        void aPrescribersClearanceAfterTheSessionReleasesIt(String cleared, boolean hold) {
             TreatmentPlan p = plan(Requests.sessionDay().set("course.sessions[1].moaas", 2)
                     .setJson("clinicianSteps[1]", "{\"type\":\"CLEARANCE\",\"reviewer\":\"PRESCRIBER\",\"date\":\""
                             + cleared + "\",\"outcome\":\"CLEARED\"}"));
@@ -287,15 +287,15 @@ class SessionRulesTest {
         @Test
         void fourSessionsIn30DaysAfterInductionAreWithinTheMaximum() {
             TreatmentPlan p = plan(inductionThenBoosters("2026-11-14", "2026-11-16", "2026-11-18", "2026-11-20"));
-            assertThat(ruleIds(p)).doesNotContain("SES-06");
+            assertThat(ruleIds(p)).doesNotContain("SES-06a");
         }
 
         @Test
         void fiveSessionsIn30DaysAfterInductionNeedAPrescribersReview() {
             TreatmentPlan p = plan(inductionThenBoosters("2026-11-13", "2026-11-14", "2026-11-16", "2026-11-18",
                     "2026-11-20"));
-            assertThat(ruleIds(p)).contains("SES-06");
-            assertThat(p.clearances()).extracting(TreatmentPlan.ClearanceItem::ruleId).contains("SES-06");
+            assertThat(ruleIds(p)).contains("SES-06a");
+            assertThat(p.clearances()).extracting(TreatmentPlan.ClearanceItem::ruleId).contains("SES-06a");
         }
 
         @Test

@@ -46,15 +46,21 @@ class StepRulesTest {
     @Nested
     class Clearances {
 
+        /** Prior ketamine misuse: RC-08 asks addiction medicine, for a finding that has no date of its own. */
+        private static Requests needsAddictionMedicineClearance() {
+            return Requests.complete().set("substanceUse.priorKetamineMisuse", true);
+        }
+
         @ParameterizedTest(name = "cleared on {0}: resolved {1}")
         @CsvSource({"2026-08-24, true", "2026-08-23, true", "2026-08-22, false"})
         void aRecentClearanceResolvesTheOneThePlanAsksFor(String date, boolean resolved) {
-            TreatmentPlan p = plan(step(needsPrimaryCareClearance(), 0, clearance("PRIMARY_CARE", date, "CLEARED", "")));
+            TreatmentPlan p = plan(step(needsAddictionMedicineClearance(), 0,
+                    clearance("ADDICTION_MEDICINE", date, "CLEARED", "")));
             assertThat(p.eligibility()).isEqualTo(resolved ? EligibilityLevel.ELIGIBLE : EligibilityLevel.NEEDS_CLEARANCE);
             assertThat(p.resolvedClearances().isEmpty()).isEqualTo(!resolved);
             if (resolved) {
                 assertThat(p.resolvedClearances()).containsExactly(
-                        new TreatmentPlan.ResolvedClearance(Reviewer.PRIMARY_CARE, "RC-01", LocalDate.parse(date)));
+                        new TreatmentPlan.ResolvedClearance(Reviewer.ADDICTION_MEDICINE, "RC-08", LocalDate.parse(date)));
                 assertThat(p.clearances()).isEmpty();
             }
         }
@@ -65,7 +71,15 @@ class StepRulesTest {
         void theClearanceMustBeTheOneAskedFor(String reviewer, String ruleId, boolean resolved) {
             String extra = ruleId == null || ruleId.isEmpty() ? "" : ",\"ruleId\":\"" + ruleId + "\"";
             TreatmentPlan p = plan(step(needsPrimaryCareClearance(), 0,
-                    clearance(reviewer, "2026-11-19", "CLEARED", extra)));
+                    clearance(reviewer, "2026-11-20", "CLEARED", extra)));
+            assertThat(p.eligibility()).isEqualTo(resolved ? EligibilityLevel.ELIGIBLE : EligibilityLevel.NEEDS_CLEARANCE);
+        }
+
+        /** STEP-01 (19.2): the reading of 2026-11-20 is newer than a clearance of the day before. */
+        @ParameterizedTest(name = "cleared on {0}, reading of 2026-11-20: resolved {1}")
+        @CsvSource({"2026-11-19, false", "2026-11-20, true", "2026-11-21, true"})
+        void aClearanceAnswersOnlyAFindingDatedOnOrBeforeIt(String date, boolean resolved) {
+            TreatmentPlan p = plan(step(needsPrimaryCareClearance(), 0, clearance("PRIMARY_CARE", date, "CLEARED", "")));
             assertThat(p.eligibility()).isEqualTo(resolved ? EligibilityLevel.ELIGIBLE : EligibilityLevel.NEEDS_CLEARANCE);
         }
 
