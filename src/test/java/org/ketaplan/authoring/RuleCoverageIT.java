@@ -78,6 +78,8 @@ class RuleCoverageIT {
                 missing here has no rule yet. Scenarios are folders of `rules/scenarios/`; tests are JUnit
                 methods that produced a plan in which the rule fired.
 
+                What each rule is there to prevent, and how that is checked, is in the [hazard log](../docs/hazards.md).
+
                 | spec ID | rule | file | scenarios | tests |
                 |---|---|---|---|---|
                 """);
