@@ -111,6 +111,14 @@ public final class CourseRequests {
         return AS_OF.minusDays(daysBefore).toString();
     }
 
+    /** Days before the plan date, drawn often at today, yesterday and each window's edges, where the rules turn. */
+    static Arbitrary<Integer> daysBefore(int max) {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, max)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(0, 1, 2, 3)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(6, 7, 8, 13, 14, 15, 29, 30, 31).filter(d -> d <= max)));
+    }
+
     static Arbitrary<Edit> edit() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, patient()),
@@ -164,7 +172,7 @@ public final class CourseRequests {
 
     static Arbitrary<Edit> score() {
         return Arbitraries.of(INSTRUMENTS).flatMap(i -> Combinators.combine(
-                Arbitraries.integers().between(0, MAX_SCORE.get(i)), Arbitraries.integers().between(0, 60))
+                Arbitraries.integers().between(0, MAX_SCORE.get(i)), daysBefore(60))
                 .as((score, days) -> new Edit("score " + i + " " + score + " " + days + "d ago", r -> r.withArray("assessments")
                         .add(F.objectNode().put("instrument", i).put("score", score).put("date", date(days))))));
     }
@@ -172,7 +180,7 @@ public final class CourseRequests {
     static Arbitrary<Edit> screen() {
         Arbitrary<Boolean> yes = Arbitraries.of(false, false, false, true);
         return Combinators.combine(yes, yes, yes, yes, yes, Arbitraries.integers().between(0, 24), yes,
-                Arbitraries.integers().between(0, 40))
+                daysBefore(40))
                 .as((wish, thoughts, method, intent, plan, months, imminent, days) -> new Edit(
                         "C-SSRS " + wish + "/" + thoughts + "/" + method + "/" + intent + "/" + plan + " behaviour "
                                 + (months == 0 ? "never" : months + "m") + " imminent " + imminent + " " + days + "d ago",
@@ -191,8 +199,7 @@ public final class CourseRequests {
 
     static Arbitrary<Edit> vitals() {
         return Combinators.combine(Arbitraries.integers().between(95, 215), Arbitraries.integers().between(55, 125),
-                Arbitraries.integers().between(50, 120), Arbitraries.integers().between(85, 100),
-                Arbitraries.integers().between(0, 45))
+                Arbitraries.integers().between(50, 120), Arbitraries.integers().between(85, 100), daysBefore(45))
                 .as((sys, dia, hr, spo2, days) -> {
                     int d = Math.min(dia, sys - 10);
                     return new Edit("vitals " + sys + "/" + d + " SpO2 " + spo2 + " " + days + "d ago", r -> r.withArray("vitals")
@@ -233,7 +240,7 @@ public final class CourseRequests {
         Arbitrary<Integer> sys = Arbitraries.integers().between(100, 200);
         Arbitrary<Integer> spo2 = Arbitraries.integers().between(85, 100);
         Arbitrary<Boolean> full = Arbitraries.of(true, true, false);
-        return Combinators.combine(Arbitraries.integers().between(0, 40), Arbitraries.of("IV_KETAMINE", "ESKETAMINE"),
+        return Combinators.combine(daysBefore(40), Arbitraries.of("IV_KETAMINE", "ESKETAMINE"),
                         Arbitraries.integers().between(20, 100), sys, spo2, Arbitraries.integers().between(1, 5),
                         Arbitraries.subsetOf(EVENTS).ofMaxSize(2), full)
                 .as((days, modality, dose, systolic, lowest, moaas, events, withRecord) -> new Edit(
@@ -251,7 +258,10 @@ public final class CourseRequests {
                                 s.set("vitalsBefore", F.objectNode().put("systolic", 125).put("diastolic", 80)
                                         .put("heartRate", 72).put("spo2", 98));
                                 s.set("vitalsAt40Min", F.objectNode().put("systolic", systolic)
-                                        .put("diastolic", Math.min(95, systolic - 20)).put("heartRate", 80).put("spo2", lowest));
+                                        .put("diastolic", Math.min(120, systolic - 20)).put("heartRate", 80).put("spo2", lowest));
+                                s.set("vitalsDischarge", F.objectNode().put("systolic", Math.max(100, systolic - 15))
+                                        .put("diastolic", Math.min(115, systolic - 35)).put("heartRate", 76)
+                                        .put("spo2", Math.min(100, lowest + 2)));
                                 s.put("lowestSpo2", lowest).put("moaas", moaas).put("cadss", 10)
                                         .put("observedMinutes", 130).put("readyToLeaveMinutes", 110);
                                 ArrayNode ev = s.putArray("adverseEvents");
