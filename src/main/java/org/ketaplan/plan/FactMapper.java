@@ -208,7 +208,9 @@ final class FactMapper {
         Map<Instrument, PlanRequest.AssessmentInput> baseline = new EnumMap<>(Instrument.class);
         for (var a : byDate) {
             latest.put(a.instrument(), a);
-            if (first != null && !a.date().isAfter(first)) {
+            // A baseline day with two scores counts the lower: the change measured from it is the smaller one.
+            var b = baseline.get(a.instrument());
+            if (first != null && !a.date().isAfter(first) && (b == null || a.date().isAfter(b.date()))) {
                 baseline.put(a.instrument(), a);
             }
         }

@@ -218,7 +218,7 @@ public class PlanService {
 
         // Of several maintenance conclusions the most restrictive wins, as eligibility's does (clinical-spec 19.1).
         TreatmentPlan.Maintenance maintenance = byRuleId(result.itemsOf(MaintenancePlan.class)).stream()
-                .min(Comparator.comparing(p -> MAINTENANCE_MOST_RESTRICTIVE_FIRST.indexOf(((MaintenancePlan) p.item()).type())))
+                .min(Comparator.comparing(p -> restriction(((MaintenancePlan) p.item()).type())))
                 .map(p -> {
                     MaintenancePlan m = (MaintenancePlan) p.item();
                     return new TreatmentPlan.Maintenance(m.type(), m.detail(), m.reviewBy(), id(p.rule()));
@@ -417,6 +417,12 @@ public class PlanService {
 
     private static <T extends PlanItem, R> R first(EngineResult result, Class<T> type, Function<T, R> f) {
         return result.itemsOf(type).stream().findFirst().map(p -> f.apply(type.cast(p.item()))).orElse(null);
+    }
+
+    /** A type missing from the order (a new one) ranks as the least restrictive, never above STOP. */
+    private static int restriction(MaintenanceType type) {
+        int rank = MAINTENANCE_MOST_RESTRICTIVE_FIRST.indexOf(type);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
     }
 
     private static <E extends Enum<E>> E max(E a, E b) {

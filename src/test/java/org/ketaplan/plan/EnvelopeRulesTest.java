@@ -82,6 +82,20 @@ class EnvelopeRulesTest {
     }
 
     @Test
+    void everyMaintenanceTypeHasItsPlaceInTheOrderOfRestriction() {
+        assertThat(PlanService.MAINTENANCE_MOST_RESTRICTIVE_FIRST).containsExactlyInAnyOrder(MaintenanceType.values());
+    }
+
+    @Test
+    void aResponderWithAnOpenHoldFromTheLastInfusionGetsNoTaper() {
+        Requests responder = RuleTests.course(RuleTests.trd(), "IV_KETAMINE", 6, "MADRS", 32, 12)
+                .set("course.sessions[5].moaas", 2);
+        TreatmentPlan p = plan(responder);
+        assertThat(p.maintenance().type()).isEqualTo(MaintenanceType.DEFERRED);
+        assertThat(ruleIds(p)).contains("SES-02a", "ENV-07e");
+    }
+
+    @Test
     void aSessionDayWithEveryCheckMetIsGoAndTheEnvelopeIsSilent() {
         TreatmentPlan p = plan(Requests.sessionDay());
         assertThat(p.nextSession().decision()).isEqualTo(SessionDecision.GO);

@@ -28,7 +28,7 @@ public final class RuleTests {
     public static final LocalDate AS_OF = LocalDate.parse("2026-11-21");
 
     public static final List<String> SESSIONS = List.of("2026-10-26", "2026-10-29", "2026-11-02", "2026-11-05",
-            "2026-11-09", "2026-11-12", "2026-11-13", "2026-11-16");
+            "2026-11-09", "2026-11-12", "2026-11-14", "2026-11-16");
 
     /** TRD with confirmed PTSD, every safety fact known (Requests.complete()). */
     public static Requests trd() {
