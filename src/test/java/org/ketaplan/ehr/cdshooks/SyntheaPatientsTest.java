@@ -40,11 +40,12 @@ class SyntheaPatientsTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/synthea");
     /**
-     * What a clinician must still collect before a plan, at the median patient: measured 20 on these records (the
-     * target is 12; docs/ehr.md says why a record cannot answer the rest). A ceiling, so that a change that asks
-     * for more, or derives less, fails here.
+     * What a clinician must still collect before a plan, at the median patient: measured 21 on these records (the
+     * target is 12; docs/ehr.md says why a record cannot answer the rest). 20 until clinical-spec 19.2 (MD-01) made
+     * a recent resting blood pressure block the plan: these records' last readings are older than the window. A
+     * ceiling, so that a change that asks for more, or derives less, fails here.
      */
-    private static final int MEDIAN_BLOCKING_FACTS = 20;
+    private static final int MEDIAN_BLOCKING_FACTS = 21;
 
     @Test
     void everyPatientIsAnsweredWithAtMostOneCardThatLinksToItsDraft() throws IOException {
