@@ -46,7 +46,10 @@ public class RuleCoverageListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.getSource().orElse(null) instanceof MethodSource m) {
-            FiredRules.currentTest(m.getClassName().replaceFirst(".*\\.", "").replace('$', '.') + "." + m.getMethodName());
+            // Generated requests (the envelope's properties) differ from run to run, and so would the rules they
+            // fire: the traceability matrix lists only tests that fire the same rules every time.
+            FiredRules.currentTest(m.getClassName().startsWith("org.ketaplan.envelope.") ? null
+                    : m.getClassName().replaceFirst(".*\\.", "").replace('$', '.') + "." + m.getMethodName());
         }
     }
 

@@ -19,10 +19,13 @@ public final class FiredRules {
 
     public static void record(Collection<String> ruleIds) {
         String test = currentTest;
+        if (test == null) {
+            return;
+        }
         ruleIds.forEach(id -> TESTS_BY_RULE.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(test));
     }
 
-    /** Set by the test listener as each test starts. */
+    /** Set by the test listener as each test starts; null for a test whose plans are not to be recorded. */
     public static void currentTest(String test) {
         currentTest = test;
     }
