@@ -82,9 +82,10 @@ public class AuditOperations {
             }
             return new Page<>(q.from(), q.to(), q.page(), q.size(), items);
         }), false);
-        management.router().get(AUDIT + "/reloads").blockingHandler(rc -> answer(rc, q ->
+        // Reloads and answers are not looked up by plan: a planId would be ignored, so it is refused.
+        management.router().get(AUDIT + "/reloads").blockingHandler(rc -> answer(rc, PAGED, q ->
                 new Page<>(q.from(), q.to(), q.page(), q.size(), store.reloads(q.from(), q.to(), q.page(), q.size()))), false);
-        management.router().get(AUDIT + "/feedback").blockingHandler(rc -> answer(rc, q ->
+        management.router().get(AUDIT + "/feedback").blockingHandler(rc -> answer(rc, PAGED, q ->
                 new Page<>(q.from(), q.to(), q.page(), q.size(), store.feedback(q.from(), q.to(), q.page(), q.size()))), false);
         // For clinical leads (the management port's permissions): counts per rule, no patient data.
         management.router().get(ANALYTICS).blockingHandler(rc -> answer(rc, List.of("from", "to"), q -> {
@@ -123,6 +124,10 @@ public class AuditOperations {
         }
     }
 
+    private static final List<String> PAGED = List.of("from", "to", "page", "size");
+    /** Instants a database stores and compares alike: from the epoch to the year 9999. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Query query(RoutingContext rc, List<String> parameters, List<Violation> violations) {
         Map<String, String> p = new java.util.HashMap<>();
         rc.queryParams().forEach(e -> p.merge(e.getKey(), e.getValue(), (a, b) -> {
@@ -147,6 +152,11 @@ public class AuditOperations {
         }
         if (size < 1 || size > MAX_SIZE) {
             violations.add(new Violation("size", "must be between 1 and " + MAX_SIZE));
+        }
+        for (var bound : Map.of("from", from, "to", to).entrySet()) {
+            if (bound.getValue() != null && (bound.getValue().isBefore(Instant.EPOCH) || bound.getValue().isAfter(LATEST))) {
+                violations.add(new Violation(bound.getKey(), "must be between 1970-01-01T00:00:00Z and " + LATEST));
+            }
         }
         if (from != null && to != null && !from.isBefore(to)) {
             violations.add(new Violation("to", "must be after from"));

@@ -81,10 +81,11 @@ public class RuleCandidates {
                 problem(rc, 413, "The upload is over " + MAX_UPLOAD / (1024 * 1024) + " MiB.", "body");
                 return;
             }
-            // The management router may already have read the body (its body handler, bounded by
-            // quarkus.management.limits.max-body-size); otherwise it is read here.
+            // ManagementGuard has read the body once the caller was authenticated, bounded by MAX_UPLOAD.
             if (rc.body() != null && rc.body().available()) {
                 judge(rc, rc.body().buffer());
+            } else if (rc.request().isEnded()) {
+                judge(rc, null);
             } else {
                 rc.request().body().onComplete(ar -> judge(rc, ar.succeeded() ? ar.result() : null));
             }

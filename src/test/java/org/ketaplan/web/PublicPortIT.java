@@ -95,6 +95,18 @@ class PublicPortIT {
         };
     }
 
+    /**
+     * On one machine the management port (reloads, the audit trail) is this machine's alone; the container image and
+     * the Kubernetes recipe open it to their own guarded network (docs/deploy.md).
+     */
+    @org.junit.jupiter.api.Test
+    void managementPortListensOnLoopbackOnly() throws Exception {
+        String out = Files.readString(workDir.resolve("out.log"));
+        Matcher m = Pattern.compile("[Mm]anagement interface listening on http://([^:/]+):\\d+").matcher(out);
+        assertThat(m.find()).as("management interface in the log:%n%s", out).isTrue();
+        assertThat(m.group(1)).isIn("127.0.0.1", "localhost");
+    }
+
     @ParameterizedTest(name = "public port: {0} {1} as {2} -> {3}")
     @CsvSource({"GET, /, clinician, 200", "GET, /api/v1/rules, clinician, 200",
             "POST, /api/v1/rules/reload, clinician, 404|405", "GET, /api/v1/rules/traceability, clinician, 404|405",

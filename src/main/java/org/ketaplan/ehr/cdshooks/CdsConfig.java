@@ -48,6 +48,13 @@ public interface CdsConfig {
     @WithDefault("false")
     boolean fhirServerPrivateAddresses();
 
+    /**
+     * Browser origins that may call /cds-services cross-site (a CDS Hooks sandbox). Only those paths answer CORS at
+     * all; "none" lists no origin.
+     */
+    @WithDefault("https://sandbox.cds-hooks.org")
+    List<String> corsOrigins();
+
     interface Issuer {
         /** The exact iss claim. */
         String iss();
