@@ -116,6 +116,38 @@ public class AuditStore {
                 r.createdAt(), r.caller(), r.service(), r.card(), r.outcome(), r.planId(), r.ruleId(), r.reason());
     }
 
+    /**
+     * A clinician's answer to one recommendation, written before the answer is acknowledged; false when this caller
+     * has already answered this rule of this plan (the unique index of V4 decides, so that two replicas agree).
+     */
+    public boolean insertFeedbackOnce(FeedbackRow r) throws SQLException {
+        try {
+            insertFeedback(r);
+            return true;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The rule IDs a recorded plan showed; empty when no plan of that id is recorded. */
+    public Optional<java.util.Set<String>> ruleIdsOf(String planId) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select rule_ids from plan_audit where plan_id = ?")) {
+            ps.setString(1, planId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String ids = rs.getString(1);
+                return Optional.of(ids == null || ids.isEmpty() ? java.util.Set.of()
+                        : new java.util.HashSet<>(java.util.Arrays.asList(ids.split(","))));
+            }
+        }
+    }
+
     /** One row of a record that has its time first; the drivers bind strings and booleans as given. */
     private void insert(String sql, Instant createdAt, Object... values) throws SQLException {
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

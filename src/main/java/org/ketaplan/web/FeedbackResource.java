@@ -1,9 +1,13 @@
 package org.ketaplan.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import org.ketaplan.audit.AuditLog;
+import org.ketaplan.audit.AuditStore;
 import org.ketaplan.plan.BadRequestProblem;
 import org.ketaplan.plan.OverrideReasons;
 import org.ketaplan.plan.Violation;
@@ -27,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The page's answer to one recommendation of a plan: followed, or overridden with a reason from the same list the
  * EHR cards offer. Recorded with the plan and the rule behind the item for the override analytics; the clinician's
- * name comes from the sign-in, and no free text is taken.
+ * name comes from the sign-in, and no free text is taken. Only a recorded plan's own rules can be answered, once per
+ * clinician, and the answer is written before it is acknowledged: the analytics count what clinicians were shown.
  */
 @Path("/api/v1/feedback")
 public class FeedbackResource {
@@ -37,11 +44,15 @@ public class FeedbackResource {
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]{1,8}-[0-9]{1,3}[a-z]{0,2}");
     private static final Set<String> FIELDS = Set.of("planId", "ruleId", "outcome", "reason");
 
+    private static final Logger LOG = Logger.getLogger(FeedbackResource.class);
+
     private final AuditLog audit;
+    private final AuditStore store;
     private final ObjectMapper json;
 
-    public FeedbackResource(AuditLog audit, ObjectMapper json) {
+    public FeedbackResource(AuditLog audit, AuditStore store, ObjectMapper json) {
         this.audit = audit;
+        this.store = store;
         this.json = json;
     }
 
@@ -85,9 +96,42 @@ public class FeedbackResource {
         if (!violations.isEmpty()) {
             throw new BadRequestProblem("The answer is invalid.", violations);
         }
-        audit.feedback(AuditLog.callerOf(security.getUserPrincipal()), "page", planId,
-                "followed".equals(outcome) ? "accepted" : "overridden", planId, ruleId, reason);
+        String caller = AuditLog.callerOf(security.getUserPrincipal());
+        try {
+            Optional<Set<String>> shown = shown(planId);
+            if (shown.isEmpty()) {
+                throw new BadRequestProblem("No plan with this id is recorded.",
+                        List.of(new Violation("planId", "no recorded plan has this id")));
+            }
+            if (!shown.get().contains(ruleId)) {
+                throw new BadRequestProblem("This plan has no item of this rule.",
+                        List.of(new Violation("ruleId", "not a rule of this plan")));
+            }
+            if (!store.insertFeedbackOnce(new AuditStore.FeedbackRow(Instant.now(), caller, "page", planId,
+                    "followed".equals(outcome) ? "accepted" : "overridden", planId, ruleId, reason))) {
+                return ProblemMappers.problem(409, "Conflict", "This recommendation of this plan is already answered "
+                        + "by you: an answer is recorded once.", List.of(new Violation("ruleId", "already answered")));
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof BadRequestProblem bad) {
+                throw bad;
+            }
+            LOG.errorf("Feedback could not be recorded (%s)", e.getClass().getSimpleName());
+            return ProblemMappers.problem(503, "Service Unavailable", "The answer could not be recorded; try again.", null);
+        }
         return Response.noContent().build();
+    }
+
+    /**
+     * The rules a recorded plan showed. A plan answered at once may still be in the audit writer's queue: it is given
+     * a moment to be written before the plan counts as unknown.
+     */
+    private Optional<Set<String>> shown(String planId) throws SQLException {
+        Optional<Set<String>> shown = store.ruleIdsOf(planId);
+        if (shown.isEmpty() && audit.flush(Duration.ofSeconds(2))) {
+            shown = store.ruleIdsOf(planId);
+        }
+        return shown;
     }
 
     private static String text(JsonNode n, String field, Pattern pattern, String what, List<Violation> violations) {

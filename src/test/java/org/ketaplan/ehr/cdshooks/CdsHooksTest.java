@@ -185,6 +185,29 @@ public class CdsHooksTest {
         assertThat(prefetch).containsKeys("patient", "conditions", "phq9", "suicideScreen", "bloodPressure",
                 "vitals", "pregnancy", "medicationRequests", "medicationStatements", "procedures");
         assertThat(prefetch.get("phq9")).contains("44261-6").contains("44260-8").contains("720433000");
+        // docs/ehr.md's table is the integrator's list: every key, each required or optional as the service treats it.
+        Map<String, String> documented = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `(\\w+)` \\| [^|]+ \\| (required|optional|site) \\|$")
+                .matcher(readDoc("docs/ehr.md"));
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
+        }
+        for (String service : List.of("ketamine-plan", "ketamine-order-check")) {
+            Map<String, String> keys = r.jsonPath().getMap("services.find { it.id == '" + service + "' }.prefetch");
+            assertThat(documented.keySet()).as(service).containsAll(keys.keySet());
+            documented.forEach((key, kind) -> assertThat(keys.containsKey(key) || kind.equals("site"))
+                    .as("%s declares %s", service, key).isTrue());
+        }
+        documented.forEach((key, kind) -> assertThat(CdsService.OPTIONAL_KEYS.contains(key))
+                .as("docs/ehr.md says %s is %s", key, kind).isEqualTo(kind.equals("optional")));
+    }
+
+    private static String readDoc(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -559,12 +582,18 @@ public class CdsHooksTest {
         List<String> rules = List.of(auditStore.plans(start, Instant.now().plusSeconds(1), planId, 0, 1).get(0)
                 .ruleIds().split(","));
         String pageRule = rules.get(0);
+        String overriddenRule = rules.get(1);
         String otherRule = rules.get(rules.size() - 1);
-        for (String answer : List.of("{\"outcome\":\"followed\"", "{\"outcome\":\"overridden\",\"reason\":\"clinical-judgement\"")) {
-            org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON)
-                    .body(answer + ",\"planId\":\"" + planId + "\",\"ruleId\":\"" + pageRule + "\"}")
-                    .post("/api/v1/feedback").then().statusCode(204);
-        }
+        String followed = "{\"outcome\":\"followed\",\"planId\":\"" + planId + "\",\"ruleId\":\"" + pageRule + "\"}";
+        org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(followed)
+                .post("/api/v1/feedback").then().statusCode(204);
+        org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON)
+                .body("{\"outcome\":\"overridden\",\"reason\":\"clinical-judgement\",\"planId\":\"" + planId
+                        + "\",\"ruleId\":\"" + overriddenRule + "\"}")
+                .post("/api/v1/feedback").then().statusCode(204);
+        // Answered once: a repeat would let one clinician move a rule's override rate.
+        org.ketaplan.web.SignedIn.asClinician().contentType(ContentType.JSON).body(followed)
+                .post("/api/v1/feedback").then().statusCode(409);
         assertThat(audit.flush(java.time.Duration.ofSeconds(10))).isTrue();
         assertThat(auditStore.feedback(start, Instant.now().plusSeconds(1), 0, 10)).noneSatisfy(f ->
                 assertThat(f.toString()).contains("free text"));
@@ -578,10 +607,14 @@ public class CdsHooksTest {
         JsonNode page = byRule.get(pageRule);
         assertThat(page.path("shown").asInt()).isEqualTo(1);
         assertThat(page.path("accepted").asInt()).isEqualTo(1);
-        assertThat(page.path("overridden").asInt()).isEqualTo(2);
-        assertThat(page.path("overrideRate").asDouble()).isEqualTo(0.667);
+        assertThat(page.path("overridden").asInt()).isEqualTo(1);
+        assertThat(page.path("overrideRate").asDouble()).isEqualTo(0.5);
         assertThat(page.path("reasons").path("patient-declined").asInt()).isEqualTo(1);
-        assertThat(page.path("reasons").path("clinical-judgement").asInt()).isEqualTo(1);
+        JsonNode overridden = byRule.get(overriddenRule);
+        assertThat(overridden.path("accepted").asInt()).isZero();
+        assertThat(overridden.path("overridden").asInt()).isEqualTo(2);
+        assertThat(overridden.path("reasons").path("patient-declined").asInt()).isEqualTo(1);
+        assertThat(overridden.path("reasons").path("clinical-judgement").asInt()).isEqualTo(1);
         JsonNode other = byRule.get(otherRule);
         assertThat(other.path("shown").asInt()).isEqualTo(1);
         assertThat(other.path("accepted").asInt()).isZero();
