@@ -645,8 +645,10 @@ function renderChart(req) {
   });
   const legend = el('ul', { class: 'legend' });
   series.forEach((s, i) => legend.append(el('li', {}, el('span', { class: `swatch series-${i % 5}`, 'aria-hidden': 'true' }),
-    `${word('instrument', s.instrument)}: baseline ${s.baseline.score} on ${s.baseline.date}, latest `
-    + `${s.points[s.points.length - 1].pct}%`)));
+    `${word('instrument', s.instrument)}: baseline ${s.baseline.score} on ${s.baseline.date}`
+    // The baseline alone is no change yet: "latest 100%" read as a measured result.
+    + (s.points.some(p => p.date > s.baseline.date) ? `, latest ${s.points[s.points.length - 1].pct}% of baseline`
+      : ', no score since'))));
   const table = el('table', { class: 'calendar' }, el('thead', {}, el('tr', {},
     ...['Date', 'Scale', 'Score', '% of baseline'].map(t => el('th', { scope: 'col', text: t })))));
   const body = el('tbody');
@@ -667,8 +669,11 @@ function renderPlan(p, req) {
   print.addEventListener('click', () => window.print());
   out.append(print);
 
-  const banner = el('div', { class: 'banner ' + p.triage, id: 'triage-banner', role: p.triage === 'ROUTINE' ? null : 'alert' },
-    el('h2', { text: word('triage', p.triage) }));
+  // ROUTINE is also what a plan says when no screen has judged the risk: that reads as unknown, never as routine.
+  const unassessed = p.triage === 'ROUTINE' && p.findings && p.findings.suicideRisk === 'UNKNOWN';
+  const banner = el('div', { class: 'banner ' + (unassessed ? 'UNASSESSED' : p.triage), id: 'triage-banner',
+    role: p.triage === 'ROUTINE' && !unassessed ? null : 'alert' },
+    el('h2', { text: unassessed ? 'Triage: C-SSRS needed' : word('triage', p.triage) }));
   const reasons = el('ul');
   p.triageReasons.forEach(r => reasons.append(el('li', { text: r.text }, ruleTag(r.ruleId))));
   if (p.triageReasons.length) banner.append(reasons);
@@ -808,7 +813,8 @@ function renderFeedback(p) {
     if (outcome.value === 'overridden') body.reason = reason.value;
     const res = await fetch('api/v1/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SCRIPT },
       body: JSON.stringify(body) }).catch(() => null);
-    status.textContent = res && res.ok ? 'Recorded.' : (res && SIGN_IN[res.status]) || 'Could not be recorded.';
+    status.textContent = res && res.ok ? 'Recorded.' : res && res.status === 409 ? 'Already recorded: an answer counts once.'
+      : (res && SIGN_IN[res.status]) || 'Could not be recorded.';
   });
   section.append(el('p', {}, el('label', { for: 'feedback-item', text: 'Recommendation ' }), item, ' ',
     el('label', { for: 'feedback-outcome', text: 'What you did ' }), outcome, ' ',
@@ -891,17 +897,18 @@ async function loadRequest(event) {
     return;
   }
   const { notPlaced, notAsked } = fillRequest(req);
-  const parts = [`Loaded ${file.name}`, req.asOf ? ` (plan date ${req.asOf}).` : '.'];
+  // One message per line: loaded, what to do for a new visit, what was not loaded, what was kept out.
+  const parts = [el('p', { text: `Loaded ${file.name}` + (req.asOf ? ` (plan date ${req.asOf}).` : '.') })];
   if (req.asOf && req.asOf !== today()) {
     const now = el('button', { type: 'button', class: 'secondary small', id: 'plan-today', text: 'Set the plan date to today' });
     now.addEventListener('click', () => { byPath('asOf').value = today(); now.remove(); });
-    parts.push(' For a new visit, record today\'s screen and vitals. ', now);
+    parts.push(el('p', {}, 'For a new visit, record today\'s screen and vitals. ', now));
   }
   if (notPlaced.length) {
-    parts.push(el('strong', { class: 'warn', id: 'not-loaded', text: ` Not loaded (no place on this form or not a valid value): ${notPlaced.join(', ')}.` }));
+    parts.push(el('p', {}, el('strong', { class: 'warn', id: 'not-loaded', text: `Not loaded (no place on this form or not a valid value): ${notPlaced.join(', ')}.` })));
   }
   if (notAsked.length) {
-    parts.push(el('span', { class: 'rule', id: 'not-asked-loaded', text: ` Answers to questions not asked for this patient are kept out of the request: ${notAsked.join(', ')}.` }));
+    parts.push(el('p', {}, el('span', { class: 'rule', id: 'not-asked-loaded', text: `Answers to questions not asked for this patient are kept out of the request: ${notAsked.join(', ')}.` })));
   }
   fileStatus(...parts);
 }

@@ -136,6 +136,18 @@ class ClinicianPageTest {
         assertThat(text(By.id("series-type"))).isEqualTo(words("series", "DEFER"));
     }
 
+    /** A triage no screen has judged is unknown: the banner asks for the C-SSRS and never says "Routine". */
+    @Test
+    void anUnansweredScreenIsNeverShownAsRoutine() {
+        driver.findElement(By.id("load-example")).click();
+        choose("suicideScreen.wishToBeDead", "");
+        driver.findElement(By.id("submit")).click();
+        WebElement banner = waitFor(By.id("triage-banner"));
+        assertThat(banner.getText()).contains("C-SSRS needed").doesNotContain(words("triage", "ROUTINE"));
+        assertThat(banner.getAttribute("role")).isEqualTo("alert");
+        assertThat(driver.findElements(By.id("calendar"))).isEmpty();
+    }
+
     @Test
     void badValueIsShownNextToItsField() {
         driver.findElement(By.id("load-example")).click();
