@@ -121,6 +121,8 @@ async function load() {
   document.getElementById('last-rejected').replaceChildren(r.lastRejected ? rejectionView(r.lastRejected)
     : el('p', { text: 'None since the service started.' }));
   if (analytics.status === 200) renderOverrides(analytics.body);
+  document.querySelector('#parameters tbody').replaceChildren(...(r.parameters || []).map(p => el('tr', {},
+    el('td', {}, el('code', { text: p.name })), el('td', { text: p.choice ? p.choice : String(p.value) }))));
   renderRules(r.rules, trace.status === 200 ? trace.body : []);
   filter();
 }

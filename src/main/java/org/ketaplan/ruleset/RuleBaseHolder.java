@@ -133,7 +133,8 @@ public class RuleBaseHolder {
                 startedFrom = directoryHashOrNull();
                 loaded = buildAndGate("start-up");
             } catch (RuleBaseException e) {
-                LOG.error(e.getMessage());
+                LOG.error("The rules cannot serve:");
+                logLines(e.getMessage());
                 throw e;
             }
         } else {
@@ -498,8 +499,9 @@ public class RuleBaseHolder {
                     : new Rejection(Instant.now(), trigger, e.problems(), List.of());
             lastRejection.set(r);
             remember(new CandidateReport(null, Instant.now(), trigger, null, false, false, r, null, false));
-            LOG.errorf("Rules reload (%s) rejected; %s. %s", trigger, unavailable.get() != null
-                    ? "still no rule set serves" : "rule set " + active.get().version() + " keeps serving", e.getMessage());
+            LOG.errorf("Rules reload (%s) rejected; %s:", trigger, unavailable.get() != null
+                    ? "still no rule set serves" : "rule set " + active.get().version() + " keeps serving");
+            logLines(e.getMessage());
             return new ReloadOutcome(false, active.get().version(), r);
         } catch (RuntimeException e) {
             Rejection r = new Rejection(Instant.now(), trigger,
@@ -646,6 +648,25 @@ public class RuleBaseHolder {
 
         List<CandidateCheck.Failure> failures() {
             return failures;
+        }
+    }
+
+    /** The most a rejection writes to the log; the whole of it is in GET :9000/api/v1/rules. */
+    static final int MAX_LOGGED_LINES = 40;
+
+    /**
+     * A rejection's problems, one log line each: the log filter escapes a line break inside a message (so that client
+     * text cannot forge a line), which turned a multi-line rejection into one line of literal "\n".
+     */
+    private static void logLines(String message) {
+        String[] lines = message == null ? new String[0] : message.split("\\R");
+        for (int i = 0; i < Math.min(lines.length, MAX_LOGGED_LINES); i++) {
+            if (!lines[i].isBlank()) {
+                LOG.error("  " + lines[i].strip());
+            }
+        }
+        if (lines.length > MAX_LOGGED_LINES) {
+            LOG.errorf("  ... and %d more lines (GET :9000/api/v1/rules, lastRejected)", lines.length - MAX_LOGGED_LINES);
         }
     }
 }

@@ -64,6 +64,9 @@ class LeadPageTest {
         assertThat(rows).isGreaterThan(100);
         WebElement ci09 = driver.findElement(By.cssSelector("#rules tr[data-rule='CI-09']"));
         assertThat(ci09.getText()).contains("Swiss").contains("PRACTICE").contains("contraindications.drl");
+        // The values the rules run on, as the lead would set them in rules/parameters.csv.
+        assertThat(driver.findElements(By.cssSelector("#parameters tbody tr")).stream().map(WebElement::getText))
+                .anySatisfy(t -> assertThat(t).startsWith("BP_HARD_STOP_SYSTOLIC").endsWith("180"));
 
         driver.findElement(By.id("filter")).sendKeys("CI-09");
         Chromium.until(() -> driver.findElements(By.cssSelector("#rules tbody tr")).stream()

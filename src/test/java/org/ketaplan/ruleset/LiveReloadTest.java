@@ -148,6 +148,10 @@ class LiveReloadTest {
         Response reload = ops().post("/api/v1/rules/reload");
         assertThat(reload.statusCode()).isEqualTo(422);
         assertThat(reload.jsonPath().getString("outcome")).isEqualTo("REJECTED");
+        // An operator reads the rejection in the log as lines, not as one line of escaped line breaks.
+        String log = java.nio.file.Files.readString(Path.of("target", "quarkus-test.log"));
+        assertThat(log).containsPattern("(?m)^.*ERROR .*  .*broken\\.drl.*$")
+                .doesNotContainPattern("broken\\.drl[^\\n]*\\\\n");
     }
 
     @Test
