@@ -8,9 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 
-import org.ketaplan.ehr.cdshooks.CdsResource;
-import org.ketaplan.ehr.fhir.FhirPlanResource;
-
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -59,9 +56,12 @@ public class MetricUris {
                 "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics", "/q/openapi",
                 RulesOperations.RULES, RulesOperations.RULES + "/traceability", RulesOperations.RULES + "/reload",
                 RuleCandidates.CHECK, RulesOperations.PAGE, AuditOperations.AUDIT, AuditOperations.AUDIT + "/reloads",
-                AuditOperations.AUDIT + "/feedback", AuditOperations.ANALYTICS));
+                AuditOperations.AUDIT + "/feedback", AuditOperations.ANALYTICS,
+                // The EHR rooms' routes, named here because web may not depend on them (SafeDefaultsTest checks
+                // that every resource's routes are listed).
+                "/cds-services", "/cds-services/{id}", "/cds-services/{id}/feedback", "/api/v1/plans/fhir"));
         for (Class<?> resource : Set.of(PlanResource.class, FeedbackResource.class, DraftResource.class,
-                RulesResource.class, WordingResource.class, CdsResource.class, FhirPlanResource.class)) {
+                RulesResource.class, WordingResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             routes.add(base);
             for (Method m : resource.getDeclaredMethods()) {

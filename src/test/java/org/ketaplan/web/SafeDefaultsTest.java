@@ -128,6 +128,23 @@ class SafeDefaultsTest {
         assertThat(metrics).contains("uri=\"/api/v1/wording\"");
     }
 
+    /** Every route of every resource has its own series: none is counted as UNMATCHED. */
+    @Test
+    void everyResourceRouteIsAKnownMetricUri() {
+        for (Class<?> resource : java.util.List.of(PlanResource.class, FeedbackResource.class, DraftResource.class,
+                RulesResource.class, WordingResource.class, org.ketaplan.ehr.cdshooks.CdsResource.class,
+                org.ketaplan.ehr.fhir.FhirPlanResource.class)) {
+            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            assertThat(MetricUris.ROUTES).as(resource.getSimpleName()).contains(base);
+            for (var m : resource.getDeclaredMethods()) {
+                var p = m.getAnnotation(jakarta.ws.rs.Path.class);
+                if (p != null) {
+                    assertThat(MetricUris.ROUTES).contains(base + (p.value().startsWith("/") ? "" : "/") + p.value());
+                }
+            }
+        }
+    }
+
     @Test
     void anAuditQueryOutOfRangeOrWithAParameterItIgnoresIs400() {
         ops(SignedIn.asAuditor()).queryParam("to", "+50000-01-01T00:00:00Z").get("/api/v1/audit")
