@@ -42,7 +42,8 @@ public class CdsAuth {
         // Used tokens are remembered in the database every replica shares: a token replayed to another is refused.
         this.verifier = new JwtVerifier(trusted, Clock.systemUTC(), shared::firstUse);
         if (config.allowUnsigned()) {
-            LOG.warn("CDS Hooks calls are accepted WITHOUT a JWT (ketaplan.cds.allow-unsigned=true): development only");
+            LOG.warn("CDS Hooks calls without a JWT are accepted (ketaplan.cds.allow-unsigned=true): development only;"
+                    + " a call that sends a JWT is still checked");
         }
     }
 
@@ -60,10 +61,13 @@ public class CdsAuth {
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/cds-services") || config.allowUnsigned() || "OPTIONS".equals(request.getMethod())) {
+        String header = request.getHeaderString("Authorization");
+        // allow-unsigned lets a sandbox call without any token; a call that sends one is always checked, so that an
+        // integrator rehearsing signed calls in dev (scripts/EhrToken.java) sees a bad signature refused.
+        if (!path.startsWith("/cds-services") || "OPTIONS".equals(request.getMethod())
+                || (config.allowUnsigned() && header == null)) {
             return null;
         }
-        String header = request.getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             LOG.info("CDS call rejected: no bearer token");
             return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"cds-services\"").build();

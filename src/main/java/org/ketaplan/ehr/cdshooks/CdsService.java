@@ -202,18 +202,34 @@ public class CdsService {
                 null, null);
     }
 
-    private static boolean ketamineSelected(JsonNode context) {
+    /**
+     * Whether a selected draft order is for ketamine or esketamine, by the same table that recognises a session given
+     * (rules/terminology/fhir-ketamine-products.csv): its codings (RxNorm) first, else the words of its text and
+     * codings' displays. A site adds its products' codes there, without a code change.
+     */
+    private boolean ketamineSelected(JsonNode context) {
         JsonNode orders = context.path("draftOrders").path("entry");
         Set<String> selections = new java.util.HashSet<>();
         context.path("selections").forEach(s -> selections.add(s.asText()));
+        var products = rules.current().terminology().fhir().ketamineProducts();
         for (JsonNode e : orders) {
             JsonNode r = e.path("resource");
             String ref = r.path("resourceType").asText() + "/" + r.path("id").asText();
             if (!selections.isEmpty() && !selections.contains(ref)) {
                 continue;
             }
-            if (r.path("medicationCodeableConcept").toString().toLowerCase(Locale.ROOT).contains("ketamine")) {
-                return true;
+            JsonNode concept = r.path("medicationCodeableConcept");
+            List<String> words = new java.util.ArrayList<>();
+            words.add(concept.path("text").asText(null));
+            concept.path("coding").forEach(c -> words.add(c.path("display").asText(null)));
+            for (var product : products) {
+                boolean coded = product.code() != null && java.util.stream.StreamSupport
+                        .stream(concept.path("coding").spliterator(), false)
+                        .anyMatch(c -> product.matches(c.path("system").asText(null), c.path("code").asText(null),
+                                List.of()));
+                if (coded || (product.text() != null && product.matches(null, null, words))) {
+                    return true;
+                }
             }
         }
         return false;

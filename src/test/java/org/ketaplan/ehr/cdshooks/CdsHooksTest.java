@@ -475,6 +475,10 @@ public class CdsHooksTest {
 
 
     ObjectNode orderSelect(String medication) {
+        return orderSelectOf("{\"text\":\"" + medication + "\"}");
+    }
+
+    ObjectNode orderSelectOf(String medicationCodeableConcept) {
         ObjectNode req = patientView(Map.of());
         req.put("hook", "order-select");
         ObjectNode context = (ObjectNode) req.get("context");
@@ -482,7 +486,7 @@ public class CdsHooksTest {
         try {
             context.set("draftOrders", JSON.readTree(bundle("""
                     {"resourceType":"MedicationRequest","id":"draft-1","status":"draft","intent":"proposal",
-                     "subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"%s"}}""".formatted(medication))));
+                     "subject":{"reference":"Patient/p1"},"medicationCodeableConcept":%s}""".formatted(medicationCodeableConcept))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -502,6 +506,18 @@ public class CdsHooksTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(cards(r)).hasSize(1);
         assertCardBasics(cards(r).get(0));
+    }
+
+    /** An order is recognised by its code (rules/terminology/fhir-ketamine-products.csv), whatever its text says. */
+    @Test
+    void aKetamineOrderIsRecognisedByItsRxNormCode() {
+        Response r = call("ketamine-order-check", orderSelectOf("""
+                {"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130"}],"text":"Induction agent"}"""));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(cards(r)).hasSize(1);
+        Response other = call("ketamine-order-check", orderSelectOf("""
+                {"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437","display":"sertraline"}]}"""));
+        assertThat(cards(other)).isEmpty();
     }
 
     @Test
