@@ -119,8 +119,17 @@ public final class ScenarioRunner {
             ObjectNode expected = (ObjectNode) mapper.readTree(d.resolve("expected.json").toFile());
             List<String> fired = ids(expected.remove("rulesFired"));
             List<String> notFired = ids(expected.remove("rulesNotFired"));
-            return new Scenario(name, origin, request, Map.of(), new Expected(expected, List.of(), fired, notFired),
-                    null);
+            // As a table's "parameters" column: the site-policy values the expected plan was written for.
+            Map<String, String> parameters = new java.util.LinkedHashMap<>();
+            JsonNode given = expected.remove("parameters");
+            if (given != null && !given.isObject()) {
+                return broken(name, origin, "\"parameters\" must be an object of parameter names and values");
+            }
+            if (given != null) {
+                given.fields().forEachRemaining(f -> parameters.put(f.getKey(), f.getValue().asText()));
+            }
+            return new Scenario(name, origin, request, Map.copyOf(parameters),
+                    new Expected(expected, List.of(), fired, notFired), null);
         } catch (IOException | ClassCastException e) {
             return broken(name, origin, "cannot read the scenario: " + e.getMessage());
         }

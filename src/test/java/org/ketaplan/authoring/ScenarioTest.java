@@ -29,6 +29,21 @@ class ScenarioTest {
         assertThat(result.differences()).as("differences from %s", scenario.origin()).isEmpty();
     }
 
+    /**
+     * A site sets its own policy (a review every four months instead of three: not a safety parameter) without editing
+     * a scenario: those that pin a date computed from it name the value they were written for.
+     */
+    @Test
+    void aSitePolicyEditPassesTheGate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path rules = ImpactTest.copyWith(tmp, "MAINT_REVIEW_MONTHS", "3", "4");
+        org.ketaplan.ruleset.RuleBase edited = new org.ketaplan.ruleset.RuleBaseLoader(rules, "rules").load();
+        try {
+            assertThat(new ScenarioGate(Plans.reader(), Requests.JSON).check(edited, rules).failures()).isEmpty();
+        } finally {
+            edited.dispose();
+        }
+    }
+
     @Test
     void thereAreScenarios() {
         assertThat(scenarios().count()).isGreaterThanOrEqualTo(20);
