@@ -3,7 +3,6 @@ package org.ketaplan.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -75,21 +74,23 @@ public class ManagementGuard {
         BodyHandler candidate = BodyHandler.create(false).setBodyLimit(RuleCandidates.MAX_UPLOAD);
         BodyHandler small = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
         router.route().order(BODY_ORDER).handler(rc -> readBody(rc,
-                rc.request().path().equals(RuleCandidates.CHECK) ? candidate : small))
+                rc.normalizedPath().equals(RuleCandidates.CHECK) ? candidate : small))
                 .failureHandler(this::bodyFailed);
     }
 
+    /** The only calls of this port that change something; none of the others takes a body at all. */
+    static final java.util.Set<String> CHANGES = java.util.Set.of(RuleCandidates.CHECK, RulesOperations.RULES + "/reload");
+
     /**
-     * A body over its bound is answered as one; an upload its client gave up on has nobody to answer and is no error
-     * of the service's. Every other failure goes on to Quarkus's handler.
+     * A body the handler refused (over its bound, malformed) is answered as problem+json; an upload its client gave up
+     * on has nobody to answer and is no error of the service's. Every other failure goes on to Quarkus's handler.
      */
     private void bodyFailed(RoutingContext rc) {
-        if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-            rc.response().putHeader("Connection", "close");
-            refuse(rc, 413, "The body is over its limit for " + rc.request().path() + ".");
-        } else if (rc.failure() instanceof io.vertx.core.http.HttpClosedException
-                || rc.request().connection() == null || rc.response().closed()) {
+        if (rc.failure() instanceof io.vertx.core.http.HttpClosedException || rc.response().closed()) {
             LOG.debug("A management upload was abandoned by its client");
+        } else if (rc.statusCode() >= 400 && rc.statusCode() < 500 && !rc.response().headWritten()) {
+            refuseAndClose(rc, rc.statusCode(), rc.statusCode() == 413 ? "The body is over its limit for this call."
+                    : "The body could not be read.");
         } else {
             rc.next();
         }
@@ -103,17 +104,20 @@ public class ManagementGuard {
             refuse(rc, 403, "Cross-origin calls are not accepted on the management port.");
             return;
         }
-        if (!safe && (crossSite(rc) || (origin != null && !origin.equalsIgnoreCase(ownOrigin(rc))))) {
+        if (!safe && !sameOrigin(rc, origin)) {
             refuse(rc, 403, "A change through the management port is accepted only from its own pages or from a "
                     + "client that sends no Origin (curl, the check command).");
             return;
         }
         if (!safe) {
-            long limit = rc.request().path().equals(RuleCandidates.CHECK) ? RuleCandidates.MAX_UPLOAD : SMALL_BODY;
+            if (!CHANGES.contains(rc.normalizedPath())) {
+                refuseAndClose(rc, 405, "Nothing here takes a " + rc.request().method() + ".");
+                return;
+            }
+            long limit = rc.normalizedPath().equals(RuleCandidates.CHECK) ? RuleCandidates.MAX_UPLOAD : SMALL_BODY;
             String length = rc.request().getHeader("Content-Length");
             if (length != null && (!length.matches("\\d{1,12}") || Long.parseLong(length) > limit)) {
-                rc.response().putHeader("Connection", "close");
-                refuse(rc, 413, "The body is over " + limit / 1024 + " KiB.");
+                refuseAndClose(rc, 413, "The body is over " + limit / 1024 + " KiB.");
                 return;
             }
             // Held until the permission check is done: bytes arriving meanwhile would find no reader and be lost.
@@ -124,23 +128,37 @@ public class ManagementGuard {
         rc.next();
     }
 
-    private static boolean crossSite(RoutingContext rc) {
+    /**
+     * A browser says where a call comes from in Sec-Fetch-Site, and that decides alone (a TLS proxy in front would make
+     * any comparison of Origin with this server's own scheme and host wrong). An older browser sends only Origin: its
+     * host and port must be the ones the call was addressed to. A client that sends neither is no browser.
+     */
+    private static boolean sameOrigin(RoutingContext rc, String origin) {
         String site = rc.request().getHeader("Sec-Fetch-Site");
-        return site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
-    }
-
-    private static String ownOrigin(RoutingContext rc) {
-        String host = rc.request().getHeader("Host");
-        return rc.request().scheme() + "://" + (host == null ? "" : host.toLowerCase(Locale.ROOT));
+        if (site != null) {
+            return site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none");
+        }
+        if (origin == null) {
+            return true;
+        }
+        try {
+            java.net.URI o = java.net.URI.create(origin.strip());
+            var authority = rc.request().authority();
+            if (o.getHost() == null || authority == null) {
+                return false;
+            }
+            int originPort = o.getPort() != -1 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
+            int ownPort = authority.port() > 0 ? authority.port() : originPort;
+            return o.getHost().equalsIgnoreCase(authority.host()) && originPort == ownPort;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void readBody(RoutingContext rc, BodyHandler handler) {
         if (SAFE.contains(rc.request().method())) {
             rc.next();
             return;
-        }
-        if (!rc.request().isEnded()) {
-            rc.request().resume();
         }
         long timer = rc.vertx().setTimer(BODY_READ_MILLIS, t -> {
             if (!rc.request().isEnded()) {
@@ -149,12 +167,25 @@ public class ManagementGuard {
             }
         });
         rc.addEndHandler(v -> rc.vertx().cancelTimer(timer));
+        // Vert.x's body handler resumes the request held in originAndSize once it reads.
         handler.handle(rc);
+    }
+
+    /** Refused with its body unread: the connection is closed after the answer, so nothing more is taken from it. */
+    private void refuseAndClose(RoutingContext rc, int status, String detail) {
+        rc.response().putHeader("Connection", "close");
+        rc.addEndHandler(v -> {
+            if (rc.request().connection() != null) {
+                rc.request().connection().close();
+            }
+        });
+        refuse(rc, status, detail);
     }
 
     private void refuse(RoutingContext rc, int status, String detail) {
         RulesOperations.send(rc, json, status, Map.of("type", "about:blank", "status", status, "detail", detail,
-                "title", status == 413 ? "Payload Too Large" : "Forbidden"), "application/problem+json");
+                "title", status == 413 ? "Payload Too Large" : status == 405 ? "Method Not Allowed"
+                        : status == 403 ? "Forbidden" : "Bad Request"), "application/problem+json");
     }
 
     /** The handlers of a route: Vert.x keeps them in its package-private state. */

@@ -77,6 +77,19 @@ class SafeDefaultsTest {
         }
     }
 
+    /** The probes' paths are open to anyone, and take no body: a POST there is refused unread. */
+    @Test
+    void aPostWherePermittedWithoutSignInIsRefusedUnread() throws Exception {
+        try (Socket socket = new Socket(management.getHost(), management.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /q/health HTTP/1.1\r\nHost: " + management.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 405");
+        }
+    }
+
     /** Signed in, a route other than the candidate check takes no large body, refused on its declared length. */
     @Test
     void aLargeBodyIsRefusedOnItsDeclaredLength() throws Exception {

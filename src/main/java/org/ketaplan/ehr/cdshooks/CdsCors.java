@@ -1,5 +1,6 @@
 package org.ketaplan.ehr.cdshooks;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,17 @@ public class CdsCors {
     }
 
     void routes(@Observes Router router) {
+        List<String> origins = config.corsOrigins().stream().map(String::strip)
+                .filter(o -> !o.isEmpty() && !o.equals("none")).toList();
+        // A CorsHandler with no origin allows every origin: "none" means no handler at all.
+        if (origins.isEmpty()) {
+            return;
+        }
         CorsHandler cors = CorsHandler.create()
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
                 .allowedHeaders(Set.of("Authorization", "Content-Type"))
                 .allowCredentials(false);
-        config.corsOrigins().stream().filter(o -> !o.isBlank() && !o.equals("none")).forEach(cors::addOrigin);
+        origins.forEach(cors::addOrigin);
         router.route().pathRegex("/cds-services(/.*)?").order(ORDER).handler(cors);
     }
 }
