@@ -150,10 +150,14 @@ public class AuditLog {
                 outcome.accepted(), reason)));
     }
 
-    /** Waits until everything queued so far is written (for tests and an orderly stop); false on timeout. */
+    /**
+     * Waits until everything queued before the call is written (or failed to be): by count, since the writer takes an
+     * entry off the queue before it writes it; false on timeout.
+     */
     public boolean flush(Duration timeout) {
+        long target = enqueued.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while ((!queue.isEmpty() || busy) && System.nanoTime() < deadline) {
+        while (done.get() < target && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -161,15 +165,20 @@ public class AuditLog {
                 return false;
             }
         }
-        return queue.isEmpty() && !busy;
+        return done.get() >= target;
     }
 
-    private volatile boolean busy;
+    /** Entries accepted into the queue, and entries the writer has finished with; one writer, in queue order. */
+    private final java.util.concurrent.atomic.AtomicLong enqueued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
 
     private void offer(Entry entry) {
         try {
+            // Counted before it is queued, so that the writer can never finish it before it counts.
+            enqueued.incrementAndGet();
             if (queuedBytes.addAndGet(entry.bytes()) > config.queueBytes().asLongValue() || !queue.offer(entry)) {
                 queuedBytes.addAndGet(-entry.bytes());
+                enqueued.decrementAndGet();
                 dropped.increment();
             }
         } catch (RuntimeException e) {
@@ -186,7 +195,6 @@ public class AuditLog {
                     purgeWhenDue();
                     continue;
                 }
-                busy = true;
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
@@ -198,8 +206,8 @@ public class AuditLog {
                 }
             } finally {
                 batch.forEach(e -> queuedBytes.addAndGet(-e.bytes()));
+                done.addAndGet(batch.size());
                 batch.clear();
-                busy = false;
             }
         }
     }

@@ -98,7 +98,17 @@ public class FeedbackResource {
         }
         String caller = AuditLog.callerOf(security.getUserPrincipal());
         try {
-            Optional<Set<String>> shown = shown(planId);
+            Optional<Set<String>> shown = store.ruleIdsOf(planId);
+            if (shown.isEmpty()) {
+                // A plan answered at once may still be in the audit writer's queue: once what was queued is written,
+                // an unknown id is the client's; if the writer is behind, it is ours.
+                boolean written = audit.flush(Duration.ofSeconds(2));
+                shown = store.ruleIdsOf(planId);
+                if (shown.isEmpty() && !written) {
+                    return ProblemMappers.problem(503, "Service Unavailable",
+                            "The plans given are still being recorded; try again in a moment.", null);
+                }
+            }
             if (shown.isEmpty()) {
                 throw new BadRequestProblem("No plan with this id is recorded.",
                         List.of(new Violation("planId", "no recorded plan has this id")));
@@ -120,18 +130,6 @@ public class FeedbackResource {
             return ProblemMappers.problem(503, "Service Unavailable", "The answer could not be recorded; try again.", null);
         }
         return Response.noContent().build();
-    }
-
-    /**
-     * The rules a recorded plan showed. A plan answered at once may still be in the audit writer's queue: it is given
-     * a moment to be written before the plan counts as unknown.
-     */
-    private Optional<Set<String>> shown(String planId) throws SQLException {
-        Optional<Set<String>> shown = store.ruleIdsOf(planId);
-        if (shown.isEmpty() && audit.flush(Duration.ofSeconds(2))) {
-            shown = store.ruleIdsOf(planId);
-        }
-        return shown;
     }
 
     private static String text(JsonNode n, String field, Pattern pattern, String what, List<Violation> violations) {
