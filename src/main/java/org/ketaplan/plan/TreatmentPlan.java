@@ -54,6 +54,17 @@ public record TreatmentPlan(
         List<RationaleItem> rationale,
         String disclaimer) {
 
+    /** How the page, the card and the FHIR plan name a triage that no screen has judged. */
+    public static final String UNASSESSED_TRIAGE = "C-SSRS needed (not yet assessed)";
+
+    /**
+     * ROUTINE is also what a plan says when no recent, complete screen has judged the risk (RISK-01e: UNKNOWN): such a
+     * triage is shown as unassessed, never as routine. Not a field of the plan: the plan already says both halves.
+     */
+    public boolean triageUnassessed() {
+        return triage == TriageLevel.ROUTINE && findings != null && findings.suicideRisk() == RiskLevel.UNKNOWN;
+    }
+
     public record Ruleset(String version, Instant loadedAt) {
     }
 

@@ -117,7 +117,8 @@ final class CardBuilder {
 
     static String detail(TreatmentPlan p, Wording wording) {
         StringBuilder md = new StringBuilder();
-        md.append("**Triage:** ").append(wording.of("triage", p.triage())).append("  \n");
+        md.append("**Triage:** ").append(p.triageUnassessed() ? TreatmentPlan.UNASSESSED_TRIAGE
+                : wording.of("triage", p.triage())).append("  \n");
         p.triageReasons().forEach(r -> md.append("- ").append(r.text()).append(rule(r.ruleId())).append('\n'));
         md.append("\n**Eligibility:** ").append(wording.of("eligibility", p.eligibility()))
                 .append(" · **Indication:** ").append(wording.of("indication", p.indication())).append('\n');

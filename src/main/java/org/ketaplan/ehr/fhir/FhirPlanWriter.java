@@ -203,7 +203,7 @@ public final class FhirPlanWriter {
     }
 
     private static String description(TreatmentPlan plan) {
-        return "Triage " + plan.triage() + "; eligibility " + plan.eligibility() + "; indication " + plan.indication()
+        return "Triage " + (plan.triageUnassessed() ? "not assessed (C-SSRS needed)" : plan.triage()) + "; eligibility " + plan.eligibility() + "; indication " + plan.indication()
                 + "; series " + plan.series().type() + "; after the series " + plan.maintenance().type()
                 + ". Rule set " + plan.ruleset().version() + ".";
     }

@@ -508,6 +508,14 @@ public class CdsHooksTest {
         assertCardBasics(cards(r).get(0));
     }
 
+    /** Without a C-SSRS the card never says the triage is routine. */
+    @Test
+    void aCardWithoutAScreenSaysTheTriageIsNotAssessed() {
+        JsonNode card = cards(call("ketamine-plan", patientView(Map.of("suicideScreen", bundle())))).get(0);
+        assertThat(card.path("detail").asText()).contains("**Triage:** " + org.ketaplan.plan.TreatmentPlan.UNASSESSED_TRIAGE)
+                .doesNotContain("**Triage:** Routine");
+    }
+
     /** An order is recognised by its code (rules/terminology/fhir-ketamine-products.csv), whatever its text says. */
     @Test
     void aKetamineOrderIsRecognisedByItsRxNormCode() {
