@@ -31,6 +31,11 @@ import org.ketaplan.ruleset.RuleProblem;
 public final class GateMutationCheck {
 
     static final String SCOPE = "scenarios/safety-scope.csv";
+    /**
+     * An entry "policy:NAME" says that a parameter a safety rule reads is a site's policy (a review interval, say),
+     * not a safety threshold: the rule is still deleted and must be caught, the value is not moved.
+     */
+    static final String POLICY = "policy:";
     private static final Pattern RULE_BLOCK = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
     private static final Pattern PARAMETER = Pattern.compile("Parameter\\s*\\(\\s*name\\s*==\\s*\"([A-Z0-9_]+)\"");
 
@@ -88,6 +93,9 @@ public final class GateMutationCheck {
         }
         Map<String, ParameterTable.Declared> declared = ParameterTable.declared(rulesDir);
         for (String name : parameters) {
+            if (scope.contains(POLICY + name)) {
+                continue; // a site's policy, which scenarios pin: a site may move it, so no scenario must notice
+            }
             ParameterTable.Declared d = declared.get(name);
             if (d == null || d.value() == null) {
                 continue; // an optional parameter left blank: the rules that read it are silent by design
