@@ -66,42 +66,39 @@ class SafeDefaultsTest {
      */
     @Test
     void anUnauthenticatedUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
-        try (Socket socket = new Socket(management.getHost(), management.getPort())) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/rules/check HTTP/1.1\r\nHost: " + management.getHost() + "\r\n"
-                    + "Content-Type: application/zip\r\nContent-Length: 1000000\r\n\r\n0123456789")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
-        }
+        assertThat(statusOfPartialUpload("POST /api/v1/rules/check", "", "application/zip", 1_000_000, "0123456789"))
+                .startsWith("HTTP/1.1 401");
     }
 
     /** The probes' paths are open to anyone, and take no body: a POST there is refused unread. */
     @Test
     void aPostWherePermittedWithoutSignInIsRefusedUnread() throws Exception {
-        try (Socket socket = new Socket(management.getHost(), management.getPort())) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /q/health HTTP/1.1\r\nHost: " + management.getHost() + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 405");
-        }
+        assertThat(statusOfPartialUpload("POST /q/health", "", "application/json", 60_000, "{"))
+                .startsWith("HTTP/1.1 405");
     }
 
     /** Signed in, a route other than the candidate check takes no large body, refused on its declared length. */
     @Test
     void aLargeBodyIsRefusedOnItsDeclaredLength() throws Exception {
+        String lead = Base64.getEncoder().encodeToString("lead:lead".getBytes(StandardCharsets.UTF_8));
+        assertThat(statusOfPartialUpload("POST /api/v1/rules/reload", "Authorization: Basic " + lead + "\r\n",
+                "application/json", 2_000_000, "{")).startsWith("HTTP/1.1 413");
+    }
+
+    /**
+     * The status line the management port answers to an upload that announces {@code length} bytes and sends only
+     * {@code start}: an answer that waited for the rest would not come within the socket's timeout.
+     */
+    private String statusOfPartialUpload(String requestLine, String headers, String type, int length, String start)
+            throws java.io.IOException {
         try (Socket socket = new Socket(management.getHost(), management.getPort())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            String lead = Base64.getEncoder().encodeToString("lead:lead".getBytes(StandardCharsets.UTF_8));
-            out.write(("POST /api/v1/rules/reload HTTP/1.1\r\nHost: " + management.getHost() + "\r\n"
-                    + "Authorization: Basic " + lead + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 2000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.write((requestLine + " HTTP/1.1\r\nHost: " + management.getHost() + "\r\n" + headers
+                    + "Content-Type: " + type + "\r\nContent-Length: " + length + "\r\n\r\n" + start)
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+            return statusLine(socket.getInputStream());
         }
     }
 
