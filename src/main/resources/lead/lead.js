@@ -23,6 +23,11 @@ function impactView(impact) {
   box.append(el('p', { text: `Compared with ${impact.activeVersion}: ${impact.recorded} recorded plans `
     + `(${impact.windowFrom ? impact.windowFrom.slice(0, 10) : '?'} to ${impact.windowTo ? impact.windowTo.slice(0, 10) : '?'}) `
     + `and ${impact.scenarios} scenarios replayed; ${impact.changed} would change.` }));
+  if (impact.scenariosGateOnly) {
+    box.append(el('p', { class: 'hint', text: `The other ${impact.scenariosGateOnly} of `
+      + `${impact.scenarios + impact.scenariosGateOnly} scenarios run under their own site parameters or expect a `
+      + `refusal: the gate ran them.` }));
+  }
   if (impact.unreadable) {
     box.append(el('p', { class: 'hint', text: `${impact.unreadable} recorded requests could not be read any more and were left out.` }));
   }

@@ -219,9 +219,16 @@ public class AuditStore {
 
     /** Recorded requests in [from, to) whose content the policy kept, newest first, at most {@code limit}. */
     public List<RecordedRequest> requests(Instant from, Instant to, int limit) throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            return requests(c, from, to, limit);
+        }
+    }
+
+    /** The same over a connection of its own: the check commands read the service's database from outside it. */
+    public static List<RecordedRequest> requests(Connection c, Instant from, Instant to, int limit) throws SQLException {
         String sql = "select plan_id, created_at, request_json from plan_audit where created_at >= ? and created_at < ?"
                 + " and request_json is not null order by created_at desc, plan_id limit ?";
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = streaming(c, sql)) {
+        try (PreparedStatement ps = streaming(c, sql)) {
             ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             ps.setInt(3, limit);

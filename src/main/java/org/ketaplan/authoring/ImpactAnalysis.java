@@ -91,9 +91,11 @@ public class ImpactAnalysis implements Impact.Analysis {
             counter.add(replay("RECORDED", r.planId(), parsed, active, candidate, site));
         }
         int scenarios = 0;
+        int gateOnly = 0;
         for (ScenarioRunner.Scenario s : ScenarioRunner.scenarios(candidateDir)) {
             // A scenario that runs under other parameters (a site-policy variant) is the gate's business.
             if (!s.parameters().isEmpty() || s.problem() != null) {
+                gateOnly++;
                 continue;
             }
             try {
@@ -105,7 +107,7 @@ public class ImpactAnalysis implements Impact.Analysis {
         }
         return new Impact(active.version(), candidate.version(), Instant.now(), from, to,
                 recorded.size() - unreadable, scenarios, unreadable, counter.changed, counter.counts(),
-                List.copyOf(counter.examples), (System.nanoTime() - start) / 1_000_000);
+                List.copyOf(counter.examples), (System.nanoTime() - start) / 1_000_000, gateOnly);
     }
 
     /** The report in words, as the check command prints it. */
@@ -114,9 +116,16 @@ public class ImpactAnalysis implements Impact.Analysis {
         out.append("Impact over the active rules (").append(i.activeVersion()).append("): ").append(i.recorded())
                 .append(" recorded plans");
         if (i.windowFrom() != null) {
-            out.append(" (").append(i.windowFrom()).append(" to ").append(i.windowTo()).append(')');
+            out.append(" (").append(i.windowFrom().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).append(" to ")
+                    .append(i.windowTo().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).append(')');
         }
         out.append(" and ").append(i.scenarios()).append(" scenarios replayed");
+        if (i.scenariosGateOnly() > 0) {
+            // The same total as the gate's "N of M pass", so the two numbers never seem to disagree.
+            out.append(" (the other ").append(i.scenariosGateOnly()).append(" of ")
+                    .append(i.scenarios() + i.scenariosGateOnly())
+                    .append(" run under their own site parameters or expect a refusal: the gate ran them)");
+        }
         if (i.unreadable() > 0) {
             out.append(", ").append(i.unreadable()).append(" recorded requests no longer readable");
         }

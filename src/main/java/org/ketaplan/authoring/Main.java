@@ -35,6 +35,7 @@ public class Main {
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
             System.setProperty("quarkus.flyway.\"pg\".migrate-at-start", "false");
             oneOffRun();
+            readRecordsFromACopy();
             // A start-up that fails (the embedded database held by a running service, a broken active rule set) is
             // not a verdict on the candidate: exit 3, never the 1 of a rejection.
             Quarkus.run(Check.class, (status, failure) -> System.exit(failure != null ? 3 : status), args);
@@ -145,6 +146,38 @@ public class Main {
     }
 
     /**
+     * The check replays the plans the service recorded. PostgreSQL is shared and read as configured. The embedded H2
+     * file is held by a running service (a second process cannot open it, and the check would not start), so the
+     * check opens a copy of it, and never creates a database where the service keeps its own.
+     */
+    private static void readRecordsFromACopy() {
+        String pg = System.getProperty("quarkus.datasource.\"pg\".jdbc.url", System.getenv("QUARKUS_DATASOURCE__PG__JDBC_URL"));
+        if (pg != null && !pg.isBlank()) {
+            System.setProperty(RECORDS_FROM, "read from the PostgreSQL database the service is configured with");
+            return;
+        }
+        // The service's own default (application.properties) unless the operator set it, as for the service.
+        Path dataDir = Path.of(System.getProperty("ketaplan.data-dir",
+                java.util.Objects.requireNonNullElse(System.getenv("KETAPLAN_DATA_DIR"), "./data")));
+        try {
+            java.util.Optional<Path> copy = RecordedPlans.copyOfH2(dataDir);
+            Path file = copy.orElse(Files.createTempDirectory("ketaplan-check").resolve(RecordedPlans.H2_FILE));
+            System.setProperty("quarkus.datasource.jdbc.url", RecordedPlans.h2Url(file) + ";DB_CLOSE_ON_EXIT=FALSE");
+            Path shown = dataDir.resolve(RecordedPlans.H2_FILE).toAbsolutePath().normalize();
+            System.setProperty(RECORDS_FROM, copy.isPresent() ? "read from a copy of " + shown
+                    : "none: " + shown + " does not exist (is ketaplan.data-dir the service's?)");
+            if (copy.isEmpty()) {
+                System.setProperty("ketaplan.impact.max-recorded", "0");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> RecordedPlans.deleteCopy(file)));
+        } catch (java.io.IOException e) {
+            System.setProperty(RECORDS_FROM, "none: the embedded database could not be copied (" + e + ")");
+        }
+    }
+
+    private static final String RECORDS_FROM = "ketaplan.check.records-from";
+
+    /**
      * {@code check [--skip-mutations] <dir>}: prints the report, exits 0 (accepted), 1 (rejected), 2 (usage) or
      * 3 (the service itself could not start: see its log).
      * Proving the gate by mutation takes minutes; a lead iterating on an edit may skip it until the last run.
@@ -171,8 +204,10 @@ public class Main {
                 return 2;
             }
             Path dir = Path.of(args[args.length - 1]);
+            RulesCheck.Active active = new RulesCheck.Active(Path.of(holder.rulesDir()),
+                    holder.current().scenariosByRuleId().keySet(), System.getProperty(RECORDS_FROM));
             RulesCheck.Report report = RulesCheck.run(dir, reader, json,
-                    candidate -> impact.compare(holder.current(), candidate, dir), mutations);
+                    candidate -> impact.compare(holder.current(), candidate, dir), mutations, active);
             System.out.println(report.text());
             return report.passed() ? 0 : 1;
         }

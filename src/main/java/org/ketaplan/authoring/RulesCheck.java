@@ -1,5 +1,6 @@
 package org.ketaplan.authoring;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +29,24 @@ public final class RulesCheck {
     private RulesCheck() {
     }
 
-    public static Report run(Path dir, RequestReader reader, ObjectMapper json) {
-        return run(dir, reader, json, null, true);
+    /**
+     * The rules a candidate is compared with: their folder, the rule IDs their scenarios exercise, and where the
+     * recorded plans of the impact report were read (in words, for the report).
+     */
+    public record Active(Path dir, Set<String> exercised, String recordsFrom) {
     }
 
-    /** {@code impact}: what the candidate would change over the active rules, printed once the gate passes. */
+    public static Report run(Path dir, RequestReader reader, ObjectMapper json) {
+        return run(dir, reader, json, null, true, null);
+    }
+
+    /**
+     * {@code impact}: what the candidate would change over the active rules, printed once the gate passes.
+     * {@code active}: when known, only the rules the edit touched are listed as lacking a scenario.
+     */
     public static Report run(Path dir, RequestReader reader, ObjectMapper json,
-                             java.util.function.Function<RuleBase, org.ketaplan.ruleset.Impact> impact, boolean mutations) {
+                             java.util.function.Function<RuleBase, org.ketaplan.ruleset.Impact> impact, boolean mutations,
+                             Active active) {
         StringBuilder out = new StringBuilder();
         String name = dir.toString();
         out.append("Checking rules in ").append(name).append("\n\n");
@@ -65,15 +77,20 @@ public final class RulesCheck {
             out.append("  FAILED ").append(f.scenario()).append(":\n");
             f.differences().forEach(d -> out.append("    - ").append(d).append('\n'));
         }
-        List<RuleInfo> unexercised = rb.rules().stream().filter(r -> !exercised.contains(r.id())).toList();
+        List<RuleInfo> unexercised = rb.rules().stream().filter(r -> !exercised.contains(r.id()))
+                .filter(r -> active == null || touched(r, dir, active)).toList();
         if (!unexercised.isEmpty()) {
-            out.append("\nRules no scenario exercises (").append(unexercised.size())
+            out.append(active == null ? "\nRules no scenario exercises (" : "\nRules you changed, or whose scenarios "
+                    + "you removed, that no scenario exercises (").append(unexercised.size())
                     .append("; consider adding a scenario):\n");
             unexercised.forEach(r -> out.append("  - ").append(r.id()).append(" \"").append(r.name()).append("\" (")
                     .append(r.file()).append(")\n"));
         }
         if (failed.isEmpty() && impact != null) {
             out.append('\n').append(ImpactAnalysis.text(impact.apply(rb)));
+            if (active != null && active.recordsFrom() != null) {
+                out.append("  Recorded plans: ").append(active.recordsFrom()).append(".\n");
+            }
         }
         if (failed.isEmpty() && !mutations) {
             out.append("\nGate: not proven by mutation this time (--skip-mutations).\n");
@@ -90,5 +107,28 @@ public final class RulesCheck {
         out.append('\n').append(passed ? "PASSED: these rules would be accepted."
                 : "REJECTED: a failing scenario would stop these rules from loading.").append('\n');
         return new Report(out.toString(), passed);
+    }
+
+    /**
+     * A rule the edit touched: new, in a file that differs from the active one, or exercised by the active rules'
+     * scenarios and no longer. The rest were judged when the active rules were accepted; listing them again is noise
+     * that hides the one a lead just wrote.
+     */
+    private static boolean touched(RuleInfo rule, Path dir, Active active) {
+        if (active.exercised().contains(rule.id())) {
+            return true;
+        }
+        // The loader names a rule's file under the name it was given: this folder's path.
+        String prefix = dir + "/";
+        if (!rule.file().startsWith(prefix)) {
+            return true;
+        }
+        String relative = rule.file().substring(prefix.length());
+        try {
+            Path before = active.dir().resolve(relative);
+            return !Files.isRegularFile(before) || Files.mismatch(before, dir.resolve(relative)) != -1L;
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 }

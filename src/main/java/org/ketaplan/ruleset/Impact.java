@@ -11,15 +11,18 @@ import java.util.Map;
  *
  * @param recorded    recorded requests replayed (from {@code windowFrom} to {@code windowTo}, newest first,
  *                    at most the configured count)
+ * @param scenarios   scenarios replayed: every scenario but those run under their own site parameters or expecting
+ *                    a refusal, which only the gate runs ({@code scenariosGateOnly})
  * @param unreadable  recorded requests the current request reader refuses (kept out of the counts)
  * @param changed     replays whose plan differs in at least one of the kinds
  * @param changes     per kind of change, how many replays show it
  * @param examples    a few replays per kind: the plan id or scenario, before and after, rule IDs that appeared
  *                    and disappeared
+ * @param scenariosGateOnly scenarios not replayed because they are not one plan under the site's parameters
  */
 public record Impact(String activeVersion, String candidateVersion, Instant at, Instant windowFrom,
                      Instant windowTo, int recorded, int scenarios, int unreadable, int changed,
-                     Map<Kind, Integer> changes, List<Example> examples, long millis) {
+                     Map<Kind, Integer> changes, List<Example> examples, long millis, int scenariosGateOnly) {
 
     /** The parts of a plan a lead watches. */
     public enum Kind { TRIAGE, ELIGIBILITY, SERIES, MAINTENANCE, NEXT_SESSION }

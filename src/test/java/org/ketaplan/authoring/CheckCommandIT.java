@@ -45,7 +45,22 @@ class CheckCommandIT {
         String out = finish(p, workDir);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("Impact over the active rules").contains("scenarios replayed")
-                .contains("PASSED: these rules would be accepted.");
+                .contains("Recorded plans: none: ").contains("PASSED: these rules would be accepted.");
+    }
+
+    /** The plans a running service recorded are replayed, although that service holds its embedded database. */
+    @Test
+    void theRunningServicesRecordedPlansAreReplayed(@TempDir Path workDir) throws Exception {
+        TestRules.copyAll(workDir.resolve("rules"));
+        Path candidate = ImpactTest.copyWith(workDir.resolve("candidate"), "ADEQUATE_TRIAL_WEEKS", "6", "8");
+        String request = Files.readString(Path.of("rules/scenarios/bases/complete.json"));
+        try (var held = RecordedPlansTest.heldDatabase(Files.createDirectories(workDir.resolve("data")), request)) {
+            Process p = run(workDir, "check", "--skip-mutations", candidate.toString());
+            String out = finish(p, workDir);
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains(": 1 recorded plans (")
+                    .containsPattern("Recorded plans: read from a copy of .*data/audit\\.mv\\.db\\.");
+        }
     }
 
     @Test

@@ -55,6 +55,28 @@ class RulesCheckTest {
         assertThat(report.text()).containsPattern("terminology/fhir-conditions\\.csv:\\d+: diagnoses\\.ptsd = CONFIRMD");
     }
 
+    /**
+     * Compared with the active rules, only what the edit touched is listed: a rule in an edited file, or one whose
+     * scenario was removed. Rules accepted before and left alone are not the lead's next scenario to write.
+     */
+    @Test
+    void againstTheActiveRulesOnlyTouchedRulesAreListed(@TempDir Path dir) throws IOException {
+        var active = new org.ketaplan.ruleset.RuleBaseLoader(TestRules.RULES, "rules").load();
+        var exercised = new ScenarioGate(Plans.reader(), Requests.JSON).check(active, TestRules.RULES)
+                .scenariosByRuleId().keySet();
+        active.dispose();
+        RulesCheck.Active compared = new RulesCheck.Active(TestRules.RULES, exercised, "none: test");
+        TestRules.copyAll(dir);
+        RulesCheck.Report unchanged = RulesCheck.run(dir, Plans.reader(), Requests.JSON, null, false, compared);
+        assertThat(unchanged.text()).doesNotContain("no scenario exercises");
+
+        Path table = dir.resolve("scenarios/tables/contraindications.csv");
+        Files.write(table, Files.readAllLines(table).stream().filter(l -> !l.startsWith("aneurysm_is")).toList());
+        RulesCheck.Report removed = RulesCheck.run(dir, Plans.reader(), Requests.JSON, null, false, compared);
+        assertThat(removed.text()).contains("whose scenarios you removed, that no scenario exercises (1;")
+                .contains("CI-01a");
+    }
+
     @Test
     void rulesWithoutAScenarioAreListedAndTheGateGapNamed(@TempDir Path dir) throws IOException {
         TestRules.copyAll(dir);
