@@ -218,7 +218,7 @@ public class CdsService {
             if (!selections.isEmpty() && !selections.contains(ref)) {
                 continue;
             }
-            JsonNode concept = r.path("medicationCodeableConcept");
+            JsonNode concept = medication(r, orders);
             List<String> words = new java.util.ArrayList<>();
             words.add(concept.path("text").asText(null));
             concept.path("coding").forEach(c -> words.add(c.path("display").asText(null)));
@@ -233,6 +233,34 @@ public class CdsService {
             }
         }
         return false;
+    }
+
+    /**
+     * What a draft MedicationRequest orders: its medicationCodeableConcept, or the code of the Medication its
+     * medicationReference points to, contained in it ("#id") or another entry of the draft orders (by fullUrl or
+     * Medication/id). A reference that leads nowhere names nothing: the order is not recognised as ketamine.
+     */
+    private static JsonNode medication(JsonNode order, JsonNode entries) {
+        if (order.has("medicationCodeableConcept")) {
+            return order.path("medicationCodeableConcept");
+        }
+        String ref = order.path("medicationReference").path("reference").asText("");
+        if (ref.startsWith("#")) {
+            for (JsonNode c : order.path("contained")) {
+                if ("Medication".equals(c.path("resourceType").asText()) && ref.substring(1).equals(c.path("id").asText())) {
+                    return c.path("code");
+                }
+            }
+        } else if (!ref.isEmpty()) {
+            for (JsonNode e : entries) {
+                JsonNode m = e.path("resource");
+                if ("Medication".equals(m.path("resourceType").asText())
+                        && (ref.equals(e.path("fullUrl").asText(null)) || ref.equals("Medication/" + m.path("id").asText()))) {
+                    return m.path("code");
+                }
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Prefetch keys an EHR may leave out even without a fhirServer. */

@@ -528,6 +528,34 @@ public class CdsHooksTest {
         assertThat(cards(other)).isEmpty();
     }
 
+    /**
+     * An order may name its medication by reference: to a Medication contained in it, or to another entry of the
+     * draft orders. Either is read by its code; a reference that leads nowhere names nothing.
+     */
+    @Test
+    void aKetamineOrderIsRecognisedThroughItsMedicationReference() throws IOException {
+        String ketamine = "{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"6130\"}]}";
+        ObjectNode contained = orderSelect("unused");
+        ((ObjectNode) contained.get("context")).set("draftOrders", JSON.readTree(bundle("""
+                {"resourceType":"MedicationRequest","id":"draft-1","status":"draft","intent":"proposal",
+                 "contained":[{"resourceType":"Medication","id":"m","code":%s}],
+                 "subject":{"reference":"Patient/p1"},"medicationReference":{"reference":"#m"}}""".formatted(ketamine))));
+        assertThat(cards(call("ketamine-order-check", contained))).hasSize(1);
+
+        ObjectNode entry = orderSelect("unused");
+        ((ObjectNode) entry.get("context")).set("draftOrders", JSON.readTree(bundle("""
+                {"resourceType":"MedicationRequest","id":"draft-1","status":"draft","intent":"proposal",
+                 "subject":{"reference":"Patient/p1"},"medicationReference":{"reference":"Medication/med-1"}}""",
+                "{\"resourceType\":\"Medication\",\"id\":\"med-1\",\"code\":" + ketamine + "}")));
+        assertThat(cards(call("ketamine-order-check", entry))).hasSize(1);
+
+        ObjectNode nowhere = orderSelect("unused");
+        ((ObjectNode) nowhere.get("context")).set("draftOrders", JSON.readTree(bundle("""
+                {"resourceType":"MedicationRequest","id":"draft-1","status":"draft","intent":"proposal",
+                 "subject":{"reference":"Patient/p1"},"medicationReference":{"reference":"Medication/elsewhere"}}""")));
+        assertThat(cards(call("ketamine-order-check", nowhere))).isEmpty();
+    }
+
     @Test
     void aContraindicationIsCritical() {
         ObjectNode req = orderSelect("Esketamine 28 MG nasal spray");
