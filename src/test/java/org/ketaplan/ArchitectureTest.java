@@ -79,6 +79,23 @@ class ArchitectureTest {
         }
     }
 
+    /** The README's layout and docs/architecture.md's table name every top-level package, and no other. */
+    @Test
+    void theDocsNameEveryPackage() throws IOException {
+        List<String> packages;
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            packages = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        String layout = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("src/main/java/org/ketaplan/")).findFirst().orElse("");
+        List<String> listed = Pattern.compile("[a-z]+").matcher(layout.replaceFirst("^\\S+\\s+", "")
+                .replaceFirst("\\(.*", "")).results().map(m -> m.group()).sorted().toList();
+        assertThat(listed).as("README.md's layout line").isEqualTo(packages);
+        List<String> table = Pattern.compile("(?m)^\\| `([a-z]+)` \\|").matcher(Files.readString(Path.of("docs/architecture.md")))
+                .results().map(m -> m.group(1)).sorted().toList();
+        assertThat(table).as("docs/architecture.md's package table").isEqualTo(packages);
+    }
+
     /** No clinical code in Java: value sets and code maps are tables under rules/terminology/. */
     @Test
     void noClinicalCodeLiteralsInJava() throws IOException {
