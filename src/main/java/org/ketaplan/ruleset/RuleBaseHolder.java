@@ -45,8 +45,6 @@ public class RuleBaseHolder {
      * alive for a minute, more than a 256 MiB heap holds (docs/performance.md, "Memory").
      */
     private static final long RETIRE_AFTER_SECONDS = 15;
-    /** How long a start from the build's snapshot leaves the cores to the first plans before compiling again. */
-    private static final long BACKGROUND_AFTER_SNAPSHOT_SECONDS = 10;
     /** One build leaves the first real reload still half cold (docs/performance.md, "Reload"). */
     private static final int WARM_UP_BUILDS = 3;
 
@@ -56,14 +54,11 @@ public class RuleBaseHolder {
     private final Instance<CandidateCheck> checks;
     private final String snapshotSetting;
     private final boolean warmUp;
-    /** Set when the rules served since start-up could not be confirmed here: no plan is served (see current()). */
-    private final AtomicReference<String> unavailable = new AtomicReference<>();
-    /** Makes "still the snapshot's rules, so stop" and "a reload swapped and cleared it" one or the other. */
+    /** One swap at a time. */
     private final Object swap = new Object();
     /** The preload is a few hundred milliseconds of work; a minute means something is wrong: compile instead. */
     private static final long PRELOAD_WAIT_SECONDS = 60;
     /** Tests set these; see onStart and matchingSnapshot. */
-    long backgroundAfterSnapshotSeconds = BACKGROUND_AFTER_SNAPSHOT_SECONDS;
     java.util.function.Supplier<java.util.Optional<String>> applicationFingerprint =
             () -> RuleSnapshot.applicationDirectory().map(RuleSnapshot::applicationFingerprint);
     /** The SHA-256 of the rules directory as start-up found it (RuleSnapshot.directoryHash). */
@@ -128,6 +123,9 @@ public class RuleBaseHolder {
         long start = System.nanoTime();
         RuleSnapshot snapshot = matchingSnapshot();
         RuleBase loaded = snapshot == null ? null : fromSnapshot(snapshot);
+        if (loaded != null) {
+            loaded = gatedHere(loaded);
+        }
         if (loaded == null) {
             try {
                 startedFrom = directoryHashOrNull();
@@ -143,23 +141,39 @@ public class RuleBaseHolder {
         active.set(loaded);
         boolean fromSnapshot = loaded.container() == null;
         LOG.infof("Rule set %s loaded from %s%s: %d rules in %d ms", loaded.version(), rulesDir,
-                fromSnapshot ? " with the build's snapshot (compiled and gated by the build)" : "",
-                loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
+                fromSnapshot ? " with the build's snapshot (compiled and gated by the build, its scenarios passed here)"
+                        : "", loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
         if (watch) {
             startWatching();
         }
-        // Both take a core for seconds: after a start from the snapshot they wait, so that the first plans, cold
-        // themselves, do not compete with them for the two cores (docs/performance.md, "Start-up").
-        long delay = fromSnapshot ? backgroundAfterSnapshotSeconds : 0;
-        if (fromSnapshot) {
-            RuleBase served = loaded;
-            reloader.schedule(() -> confirm(served), delay, TimeUnit.SECONDS);
+        // A reload through the endpoint is as cold as one from the watcher: warm the compiler's path. Not after a
+        // start from the snapshot: those builds would take the cores from the first plans of a new replica, for a
+        // lead's first reload to be a second or two quicker (docs/performance.md, "Start-up").
+        if (warmUp && !fromSnapshot) {
+            reloader.schedule(() -> warmUp(WARM_UP_BUILDS), 0, TimeUnit.SECONDS);
+        } else if (warmUp) {
+            LOG.info("Reload path not warmed up after a start from the build's snapshot: the first reload compiles cold");
         }
-        // A reload through the endpoint is as cold as one from the watcher: warm the path either way.
-        if (warmUp) {
-            // The confirmation is a build too: one more after it warms the path about as well, for less memory.
-            int builds = fromSnapshot ? WARM_UP_BUILDS - 2 : WARM_UP_BUILDS;
-            reloader.schedule(() -> warmUp(builds), delay, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The build compiled and gated exactly these rules with this application on this Java release (the snapshot's
+     * fingerprint and the rules' hashes say so). Its scenarios run here once more, on the rule set about to serve and
+     * before the service is ready, so that what a fingerprint cannot see (this JVM's patch release, the machine's time
+     * zone or locale) is judged as well; running them is also the engine's warm-up for the first plans. Nothing is
+     * compiled again: nothing takes the cores from plans once they arrive. Null (compile and gate the files instead,
+     * which says which file or scenario is wrong) when a scenario fails here.
+     */
+    private RuleBase gatedHere(RuleBase fromSnapshot) {
+        long start = System.nanoTime();
+        try {
+            RuleBase gated = gate(fromSnapshot, Path.of(rulesDir), "start-up");
+            LOG.infof("The build's snapshot passed every scenario here in %d ms", (System.nanoTime() - start) / 1_000_000);
+            return gated;
+        } catch (ScenarioGateException e) {
+            LOG.warnf("The build's snapshot fails %d scenario(s) on this machine; compiling the rules instead",
+                    e.failures().size());
+            return null;
         }
     }
 
@@ -227,57 +241,6 @@ public class RuleBaseHolder {
         }
     }
 
-    /**
-     * A start-up from the build's snapshot serves rules the build compiled and gated on the same files and code.
-     * Right after, off the request path, the rules directory is compiled and gated here as a reload would, and that
-     * rule set takes over. If that fails for any reason while the snapshot's rules still serve (the same files failing
-     * here, files changed meanwhile that fail, an error in the build), those rules were never confirmed on this
-     * machine: plans stop (503, readiness down) until a reload passes, rather than being served from them.
-     */
-    private void confirm(RuleBase served) {
-        String trigger = "start-up confirmation";
-        building.incrementAndGet();
-        try {
-            RuleBase compiled = buildAndGate(trigger);
-            boolean swapped;
-            synchronized (swap) {
-                swapped = active.compareAndSet(served, compiled);
-            }
-            if (swapped) {
-                LOG.infof("Rule set %s compiled and gated here; it replaces the build's snapshot", compiled.version());
-                retire(served, CompletableFuture.completedFuture(null));
-                announce(trigger, new ReloadOutcome(true, compiled.version(), null));
-            } else {
-                // A reload got there first: what it activated passed its gate here.
-                compiled.dispose();
-            }
-        } catch (Throwable e) {
-            String why = e instanceof RuleBaseException ? e.getMessage() : e.getClass().getSimpleName();
-            Rejection r = e instanceof ScenarioGateException g
-                    ? new Rejection(Instant.now(), trigger, List.of(), g.failures())
-                    : new Rejection(Instant.now(), trigger, e instanceof RuleBaseException rb ? rb.problems()
-                            : List.of(new RuleProblem(rulesDir, 0, "unexpected failure: " + why)), List.of());
-            boolean stopped;
-            synchronized (swap) {
-                stopped = active.get() == served;
-                if (stopped) {
-                    unavailable.set("the rules served since start-up could not be confirmed here: " + why);
-                }
-            }
-            if (stopped) {
-                lastRejection.set(r);
-                LOG.errorf("The rules served since start-up (the build's snapshot) could not be compiled and gated here;"
-                        + " no plan is served until a reload passes. %s", why);
-                announce(trigger, new ReloadOutcome(false, served.version(), r));
-            }
-            if (e instanceof Error err && !(e instanceof LinkageError)) {
-                throw err;
-            }
-        } finally {
-            building.decrementAndGet();
-        }
-    }
-
     /** The audit record and the rule-set metric hear of it as of a reload. */
     private void announce(String trigger, ReloadOutcome outcome) {
         if (reloaded != null) {
@@ -324,10 +287,6 @@ public class RuleBaseHolder {
     }
 
     public RuleBase current() {
-        String why = unavailable.get();
-        if (why != null) {
-            throw new Unavailable(why);
-        }
         RuleBase rb = active.get();
         if (rb == null) {
             throw new IllegalStateException("rule set not loaded yet");
@@ -335,12 +294,6 @@ public class RuleBaseHolder {
         return rb;
     }
 
-    /** No rule set can serve: the build's accepted rules failed their confirmation here. */
-    public static final class Unavailable extends IllegalStateException {
-        Unavailable(String why) {
-            super(why);
-        }
-    }
 
     /** Reload builds run so far (not counting start-up and warm-up): coalesced requests share one. */
     public long reloadsRun() {
@@ -403,10 +356,6 @@ public class RuleBaseHolder {
         return report;
     }
 
-    /** Why no plan is served, or null when a rule set is serving. */
-    public String unavailableReason() {
-        return unavailable.get();
-    }
 
     /** The SHA-256 of the rules directory as start-up read it, before compiling it. */
     public String startedFrom() {
@@ -499,8 +448,7 @@ public class RuleBaseHolder {
                     : new Rejection(Instant.now(), trigger, e.problems(), List.of());
             lastRejection.set(r);
             remember(new CandidateReport(null, Instant.now(), trigger, null, false, false, r, null, false));
-            LOG.errorf("Rules reload (%s) rejected; %s:", trigger, unavailable.get() != null
-                    ? "still no rule set serves" : "rule set " + active.get().version() + " keeps serving");
+            LOG.errorf("Rules reload (%s) rejected; rule set %s keeps serving:", trigger, active.get().version());
             logLines(e.getMessage());
             return new ReloadOutcome(false, active.get().version(), r);
         } catch (RuntimeException e) {
@@ -513,8 +461,6 @@ public class RuleBaseHolder {
         RuleBase old;
         synchronized (swap) {
             old = active.getAndSet(candidate);
-            // Rules that passed their gate on this machine: whatever stopped plans before no longer applies.
-            unavailable.set(null);
         }
         LOG.infof("Rules reload (%s): rule set %s replaces %s (%d rules, %d ms)", trigger, candidate.version(),
                 old == null ? "none" : old.version(), candidate.rules().size(), (System.nanoTime() - start) / 1_000_000);

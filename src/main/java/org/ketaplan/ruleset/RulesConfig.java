@@ -35,7 +35,10 @@ public interface RulesConfig {
     @WithDefault("auto")
     String snapshot();
 
-    /** Build the rules again in the background after start-up, so that a lead's first reload is not a cold one. */
+    /**
+     * Build the rules again in the background after a start-up that compiled them, so that a lead's first reload is
+     * not a cold one. Never after a start from the build's snapshot: a new replica's cores are its first plans'.
+     */
     @WithDefault("true")
     boolean warmUp();
 }

@@ -63,12 +63,6 @@ public class ProblemMappers {
         return problem(500, "Rule failure", e.getMessage(), null);
     }
 
-    /** Never a plan from rules this machine could not confirm (RuleBaseHolder): the client may try another replica. */
-    @ServerExceptionMapper
-    public Response noRuleSet(org.ketaplan.ruleset.RuleBaseHolder.Unavailable e) {
-        return problem(503, "Service Unavailable", "No verified rule set is serving; see the service's log.", null);
-    }
-
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure", e);

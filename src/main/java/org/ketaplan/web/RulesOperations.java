@@ -68,8 +68,8 @@ public class RulesOperations {
         });
         management.router().route(PAGE + "/*").handler(io.vertx.ext.web.handler.StaticHandler.create("lead")
                 .setCachingEnabled(false).setIncludeHidden(false).setDirectoryListing(false));
-        management.router().get(RULES).handler(rc -> sendOrUnavailable(rc, this::rules));
-        management.router().get(RULES + "/traceability").handler(rc -> sendOrUnavailable(rc, this::traceability));
+        management.router().get(RULES).handler(rc -> send(rc, 200, rules()));
+        management.router().get(RULES + "/traceability").handler(rc -> send(rc, 200, traceability()));
         // A reload takes about a second: off the event loop, and not ordered, so that concurrent requests
         // reach the holder, which runs them as one.
         management.router().post(RULES + "/reload").blockingHandler(rc -> {
@@ -102,24 +102,6 @@ public class RulesOperations {
             e.getValue().forEach(r -> scenarios.addAll(rb.scenariosByRuleId().getOrDefault(r.id(), Set.of())));
             return new TraceView(e.getKey(), e.getValue(), scenarios);
         }).toList();
-    }
-
-    /** When no rule set may serve, an operator must see why, and what the last judgement said. */
-    private void sendOrUnavailable(RoutingContext rc, java.util.function.Supplier<Object> view) {
-        Object body;
-        try {
-            body = view.get();
-        } catch (RuleBaseHolder.Unavailable e) {
-            Map<String, Object> problem = new java.util.LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", "Service Unavailable");
-            problem.put("status", 503);
-            problem.put("detail", "No rule set is serving: " + holder.unavailableReason());
-            problem.put("lastRejected", holder.lastRejection());
-            send(rc, json, 503, problem, "application/problem+json");
-            return;
-        }
-        send(rc, 200, body);
     }
 
     private void send(RoutingContext rc, int status, Object body) {
