@@ -171,7 +171,11 @@ public class Main {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> RecordedPlans.deleteCopy(file)));
         } catch (java.io.IOException e) {
-            System.setProperty(RECORDS_FROM, "none: the embedded database could not be copied (" + e + ")");
+            // Never the service's own file: an empty database of the check's own, and no recorded plans.
+            System.setProperty("quarkus.datasource.jdbc.url", "jdbc:h2:mem:ketaplan-check;DB_CLOSE_DELAY=-1");
+            System.setProperty("ketaplan.impact.max-recorded", "0");
+            System.setProperty(RECORDS_FROM, "none: the embedded database could not be copied ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -40,7 +40,13 @@ public final class RecordedPlans {
             return java.util.Optional.empty();
         }
         Path copy = Files.createTempDirectory("ketaplan-check").resolve(H2_FILE);
-        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException | RuntimeException e) {
+            // A partial copy holds patient data: never left behind.
+            deleteCopy(copy);
+            throw e;
+        }
         return java.util.Optional.of(copy);
     }
 
@@ -52,12 +58,21 @@ public final class RecordedPlans {
 
     /**
      * The recorded requests of the service whose embedded database lives in {@code dataDir}, or of the PostgreSQL
-     * database at {@code pgUrl} when one is given, in [from, to), newest first.
+     * database at {@code pgUrl} (with {@code pgUser} and {@code pgPassword}) when one is given, in [from, to), newest
+     * first.
      */
-    public static Found read(Path dataDir, String pgUrl, String user, String password, Instant from, Instant to,
+    public static Found read(Path dataDir, String pgUrl, String pgUser, String pgPassword, Instant from, Instant to,
                              int limit) {
         if (pgUrl != null && !pgUrl.isBlank()) {
-            try (Connection c = DriverManager.getConnection(pgUrl, user, password)) {
+            // As the service connects: the URL's own user unless one is configured.
+            java.util.Properties login = new java.util.Properties();
+            if (pgUser != null && !pgUser.isEmpty()) {
+                login.setProperty("user", pgUser);
+            }
+            if (pgPassword != null && !pgPassword.isEmpty()) {
+                login.setProperty("password", pgPassword);
+            }
+            try (Connection c = DriverManager.getConnection(pgUrl, login)) {
                 return new Found(AuditStore.requests(c, from, to, limit), "read from the PostgreSQL database " + hostOf(pgUrl));
             } catch (SQLException e) {
                 return new Found(List.of(), "none: the PostgreSQL database cannot be read (" + e.getSQLState() + ")");
@@ -70,7 +85,8 @@ public final class RecordedPlans {
                 return new Found(List.of(), "none: " + dataDir.resolve(H2_FILE).toAbsolutePath().normalize()
                         + " does not exist (is -Ddata the service's ketaplan.data-dir?)");
             }
-            try (Connection c = DriverManager.getConnection(h2Url(copy), user, password)) {
+            // The embedded database's own user (application.properties), not PostgreSQL's.
+            try (Connection c = DriverManager.getConnection(h2Url(copy), "ketaplan", "")) {
                 return new Found(AuditStore.requests(c, from, to, limit),
                         "read from a copy of " + dataDir.resolve(H2_FILE).toAbsolutePath().normalize());
             }
@@ -103,8 +119,11 @@ public final class RecordedPlans {
         if (start < 0) {
             return "";
         }
-        int end = url.indexOf('/', start + 2);
-        String host = url.substring(start + 2, end < 0 ? url.length() : end);
+        int end = start + 2;
+        while (end < url.length() && "/?;#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String host = url.substring(start + 2, end);
         return "at " + host.substring(host.lastIndexOf('@') + 1);
     }
 }

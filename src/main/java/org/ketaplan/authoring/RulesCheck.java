@@ -87,6 +87,10 @@ public final class RulesCheck {
                     .append(r.file()).append(")\n"));
         }
         if (failed.isEmpty() && impact != null) {
+            if (active != null && sameFolder(dir, active.dir())) {
+                out.append("\nThe candidate is the active rules' own folder: nothing can differ. Name the rules the "
+                        + "service runs with -Dactive=... to see what the edit would change.\n");
+            }
             out.append('\n').append(ImpactAnalysis.text(impact.apply(rb)));
             if (active != null && active.recordsFrom() != null) {
                 out.append("  Recorded plans: ").append(active.recordsFrom()).append(".\n");
@@ -107,6 +111,14 @@ public final class RulesCheck {
         out.append('\n').append(passed ? "PASSED: these rules would be accepted."
                 : "REJECTED: a failing scenario would stop these rules from loading.").append('\n');
         return new Report(out.toString(), passed);
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /**

@@ -25,12 +25,12 @@ public final class RulesCheckRunner {
     }
 
     public static void main(String[] args) {
-        // The report is the output. Inside Maven's process nothing configures the log manager: every library would
-        // log at trace level, and Drools' own tracing then fails (a ClassCastException in RuleNameExtractor).
-        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int status;
         try {
+            // The report is the output. Inside Maven's process nothing configures the log manager: every library
+            // would log at trace level, and Drools' own tracing then fails (a ClassCastException in RuleNameExtractor).
+            org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
             status = check() ? 0 : 1;
         } catch (RuntimeException | Error e) {
             // Not a verdict on the rules: the command itself failed.
@@ -49,7 +49,7 @@ public final class RulesCheckRunner {
         Instant from = to.minus(Duration.ofDays(Integer.getInteger("windowDays", 30)));
         RecordedPlans.Found recorded = RecordedPlans.read(Path.of(System.getProperty("data", "data")),
                 System.getenv("QUARKUS_DATASOURCE__PG__JDBC_URL"),
-                System.getenv().getOrDefault("QUARKUS_DATASOURCE__PG__USERNAME", "ketaplan"),
+                System.getenv().getOrDefault("QUARKUS_DATASOURCE__PG__USERNAME", ""),
                 System.getenv().getOrDefault("QUARKUS_DATASOURCE__PG__PASSWORD", ""), from, to, 10_000);
         RuleBase active = new RuleBaseLoader(activeDir, activeDir.toString()).load();
         var activeGate = new ScenarioGate(Plans.reader(), Requests.JSON).check(active, activeDir);
