@@ -146,6 +146,9 @@ public class RuleBaseHolder {
         if (watch) {
             startWatching();
         }
+        if (fromSnapshot) {
+            reloadIfChangedDuringStartUp();
+        }
         // A reload through the endpoint is as cold as one from the watcher: warm the compiler's path. Not after a
         // start from the snapshot: those builds would take the cores from the first plans of a new replica, for a
         // lead's first reload to be a second or two quicker (docs/performance.md, "Start-up").
@@ -153,6 +156,18 @@ public class RuleBaseHolder {
             reloader.schedule(() -> warmUp(WARM_UP_BUILDS), 0, TimeUnit.SECONDS);
         } else if (warmUp) {
             LOG.info("Reload path not warmed up after a start from the build's snapshot: the first reload compiles cold");
+        }
+    }
+
+    /**
+     * The files may have changed while the snapshot's scenarios ran, before anything watched them (a ConfigMap updated
+     * during a roll-out): the rules then reload as an edit would, or this replica would serve the old ones for good.
+     */
+    private void reloadIfChangedDuringStartUp() {
+        String now = directoryHashOrNull();
+        if (now != null && !now.equals(startedFrom)) {
+            LOG.info("The rules changed during start-up; reloading them");
+            reloader.schedule(() -> reload("changed during start-up"), 0, TimeUnit.SECONDS);
         }
     }
 
@@ -173,6 +188,10 @@ public class RuleBaseHolder {
         } catch (ScenarioGateException e) {
             LOG.warnf("The build's snapshot fails %d scenario(s) on this machine; compiling the rules instead",
                     e.failures().size());
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warnf("The build's snapshot could not be gated on this machine (%s); compiling the rules instead",
+                    e.getClass().getSimpleName());
             return null;
         }
     }
@@ -518,7 +537,14 @@ public class RuleBaseHolder {
             throw new RuleBaseException(List.of(new RuleProblem(rulesDir, 0,
                     "no scenario gate is installed: a rule set is never served without its scenarios passing")));
         }
-        CandidateCheck.Outcome outcome = checks.get().check(candidate, dir);
+        CandidateCheck.Outcome outcome;
+        try {
+            outcome = checks.get().check(candidate, dir);
+        } catch (RuntimeException | Error e) {
+            // A scenario that throws (a rule failure) fails the gate too, and the candidate is never kept.
+            candidate.dispose();
+            throw e;
+        }
         if (!outcome.passed()) {
             candidate.dispose();
             throw new ScenarioGateException(rulesDir, outcome.failures());

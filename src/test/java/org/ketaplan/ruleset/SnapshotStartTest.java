@@ -23,7 +23,12 @@ class SnapshotStartTest {
     /** Judgements to fail, from the first; then it passes. */
     private final AtomicInteger failing = new AtomicInteger();
     private final AtomicInteger judged = new AtomicInteger();
+    /** Run at the first judgement: an edit made while the snapshot's scenarios run. */
+    private volatile Runnable duringFirstGate = () -> { };
     private final CandidateCheck gate = (candidate, dir) -> {
+        if (judged.get() == 0) {
+            duringFirstGate.run();
+        }
         boolean fails = judged.incrementAndGet() <= failing.get();
         return new CandidateCheck.Outcome(fails
                 ? List.of(new CandidateCheck.Failure("some_scenario", List.of("triage: expected EMERGENCY")))
@@ -52,6 +57,31 @@ class SnapshotStartTest {
             holder.onStart(null);
             assertThat(judged).hasValue(2);
             assertThat(holder.current().container()).as("compiled here").isNotNull();
+        } finally {
+            holder.onStop(null);
+        }
+    }
+
+    /** A ConfigMap updated during a roll-out: nothing watched the files yet, so start-up looks once more. */
+    @Test
+    void rulesChangedWhileTheSnapshotWasGatedAreReloaded(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("rules/scenarios/tables/corrections.csv");
+        duringFirstGate = () -> {
+            try {
+                java.nio.file.Files.writeString(table, java.nio.file.Files.readString(table) + "# edited during start-up\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        RuleBaseHolder holder = fromSnapshot(dir, dir.resolve("snapshot.bin"), "this-application");
+        try {
+            holder.onStart(null);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (holder.current().container() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(holder.current().container()).as("the edited files, compiled and gated").isNotNull();
+            assertThat(judged).hasValue(2);
         } finally {
             holder.onStop(null);
         }
