@@ -357,19 +357,26 @@ function setAsked(input, asked, why) {
 
 const asked = path => { const i = byPath(path); return i && !i.disabled ? i.value : ''; };
 
+// Which questions are asked is the rule set's (rules/terminology/skip-logic.csv, served with the wording): a field
+// with rows is asked when one of them holds. Repeated until nothing changes, since a field may depend on one that is
+// itself not asked (it then counts as empty). Without the rule set's table every question is asked.
 function applySkips() {
-  const notMale = asked('patient.sex') !== 'MALE';
-  ['patient.childbearingPotential', 'patient.pregnancyStatus', 'patient.pregnancyTestDate', 'patient.breastfeeding']
-    .forEach(p => setAsked(byPath(p), notMale, 'Not asked: the patient is male.'));
-  const item2 = asked('suicideScreen.nonSpecificActiveThoughts') === 'true';
-  ['suicideScreen.methodWithoutIntent', 'suicideScreen.intentWithoutPlan', 'suicideScreen.intentWithPlan']
-    .forEach(p => setAsked(byPath(p), item2, 'Not asked: only after a yes to item 2.'));
-  const intent = asked('suicideScreen.intentWithoutPlan') === 'true' || asked('suicideScreen.intentWithPlan') === 'true';
-  setAsked(byPath('suicideScreen.imminentDanger'), intent, 'Not asked: only after a yes to item 4 or 5.');
+  const rows = {};
+  ((WORDING && WORDING.skips) || []).forEach(s => (rows[s.fact] = rows[s.fact] || []).push(s));
+  const holds = s => (s.test === 'none of') !== s.values.includes(asked(s.when));
+  for (let pass = 0, changed = true; changed && pass <= Object.keys(rows).length; pass++) {
+    changed = false;
+    Object.entries(rows).forEach(([fact, skips]) => {
+      const input = byPath(fact);
+      if (!input) return;
+      const was = input.disabled;
+      setAsked(input, skips.some(holds), skips[0].notAsked);
+      changed = changed || was !== input.disabled;
+    });
+  }
+  // The form's own shape, not a clinical condition: the months go with the answer "some months ago".
   setAsked(byPath('suicideScreen.suicidalBehaviorMonthsAgo'), asked('suicideScreen.behavior') === 'months',
     'Only when there was suicidal behaviour.');
-  const perinatal = asked('patient.pregnancyStatus') === 'POSITIVE' || asked('patient.breastfeeding') === 'true';
-  setAsked(byPath('medicalHistory.preeclampsia'), perinatal, 'Not asked: only when pregnant or breastfeeding.');
 }
 
 // A step's outcomes, reviewer and modality follow its type: only what the contract accepts for it is offered.
@@ -1071,7 +1078,7 @@ async function init() {
     if (!res.ok) throw new Error(String(res.status));
     WORDING = await res.json();
   } catch (e) {
-    document.getElementById('wording-status').textContent = 'The wording of the rule set could not be loaded: codes are shown as they are.';
+    document.getElementById('wording-status').textContent = 'The wording of the rule set could not be loaded: codes are shown as they are, and every question is asked.';
   }
   buildForm();
   applySkips();

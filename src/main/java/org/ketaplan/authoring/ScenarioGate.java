@@ -15,7 +15,9 @@ import org.ketaplan.plan.JsonPaths;
 import org.ketaplan.plan.RequestReader;
 import org.ketaplan.ruleset.CandidateCheck;
 import org.ketaplan.ruleset.RuleBase;
+import org.ketaplan.ruleset.Terminology;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Every scenario in rules/scenarios/ must pass before a rule set may serve. */
@@ -46,7 +48,60 @@ public class ScenarioGate implements CandidateCheck {
             r.firedRuleIds().forEach(id -> coverage.computeIfAbsent(id, k -> new TreeSet<>()).add(r.name()));
         }
         failures.addAll(terminologyValues(candidate));
+        failures.addAll(hiddenButNeeded(candidate.terminology().skips(), results));
         return new Outcome(failures, coverage);
+    }
+
+    /**
+     * The intake never hides a question the plan still needs: on every scenario's request, no field the skip logic
+     * leaves unasked (as the clinician page reads it) is among the plan's missing facts. Otherwise the page could never
+     * complete that plan, whatever the clinician knew.
+     */
+    static List<Failure> hiddenButNeeded(List<Terminology.Skip> skips, List<ScenarioRunner.Result> results) {
+        List<Failure> out = new ArrayList<>();
+        for (ScenarioRunner.Result r : results) {
+            if (r.request() == null || skips.isEmpty()) {
+                continue;
+            }
+            Set<String> hidden = notAsked(skips, r.request());
+            for (String fact : r.missingFacts()) {
+                if (hidden.contains(fact)) {
+                    String at = skips.stream().filter(k -> k.fact().equals(fact)).map(Terminology.Skip::at).findFirst()
+                            .orElse(fact);
+                    out.add(new Failure(r.name(), List.of(at + ": the intake does not ask " + fact
+                            + ", which this plan still needs")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The fields the skip logic leaves unasked for a request, read as the clinician page reads the table: a field is
+     * asked when one of its rows holds, and a field not asked counts as empty for the rows that depend on it.
+     */
+    static Set<String> notAsked(List<Terminology.Skip> skips, JsonNode request) {
+        Map<String, List<Terminology.Skip>> byFact = new java.util.LinkedHashMap<>();
+        skips.forEach(k -> byFact.computeIfAbsent(k.fact(), f -> new ArrayList<>()).add(k));
+        Set<String> hidden = new java.util.HashSet<>();
+        for (int pass = 0; pass <= byFact.size(); pass++) {
+            boolean changed = false;
+            for (var e : byFact.entrySet()) {
+                boolean asked = e.getValue().stream().anyMatch(k -> k.noneOf() != k.values().contains(
+                        hidden.contains(k.when()) ? "" : text(request, k.when())));
+                changed |= asked ? hidden.remove(e.getKey()) : hidden.add(e.getKey());
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return hidden;
+    }
+
+    private static String text(JsonNode request, String path) {
+        int dot = path.indexOf('.');
+        JsonNode n = request.path(path.substring(0, dot)).path(path.substring(dot + 1));
+        return n.isMissingNode() || n.isNull() ? "" : n.asText();
     }
 
     /**
@@ -101,7 +156,24 @@ public class ScenarioGate implements CandidateCheck {
             }
         }
         fhir.procedures().values().forEach(rows -> rows.forEach(row -> check(row.at(), row.sets(), row.value(), out)));
+        for (var skip : candidate.terminology().skips()) {
+            // The field skipped must be one the request has (here as unknown), the answers it depends on valid ones;
+            // what else a request needs beside them (a screen's date) is not the table's business.
+            checkField(skip.at(), skip.fact(), out);
+            for (String v : skip.values()) {
+                com.fasterxml.jackson.databind.node.ObjectNode request = json.createObjectNode();
+                JsonPaths.put(request, skip.when(), v);
+                read(skip.at(), skip.when(), v, request, out, true);
+            }
+        }
         return out;
+    }
+
+    /** A field of two steps (patient.sex) the request has: sent as unknown, it must be accepted. */
+    private void checkField(String at, String path, List<Failure> out) {
+        com.fasterxml.jackson.databind.node.ObjectNode request = json.createObjectNode();
+        request.putObject(path.substring(0, path.indexOf('.'))).putNull(path.substring(path.indexOf('.') + 1));
+        read(at, path, "unknown", request, out, true);
     }
 
     private void check(String at, String path, String value, List<Failure> out) {
@@ -114,9 +186,18 @@ public class ScenarioGate implements CandidateCheck {
         } else {
             JsonPaths.put(request, path, value);
         }
+        read(at, path, value, request, out, false);
+    }
+
+    /** {@code thisFieldOnly}: only what the reader says of {@code path} itself counts. */
+    private void read(String at, String path, String value, com.fasterxml.jackson.databind.node.ObjectNode request,
+                      List<Failure> out, boolean thisFieldOnly) {
         try {
             reader.read(json.writeValueAsBytes(request));
         } catch (BadRequestProblem e) {
+            if (thisFieldOnly && e.violations().stream().noneMatch(v -> path.equals(v.field()))) {
+                return;
+            }
             out.add(new Failure("terminology", List.of(at + ": " + path + " = " + value + " is not a valid request value ("
                     + e.violations().stream().map(v -> v.field() + " " + v.message()).toList() + ")")));
         } catch (java.io.IOException e) {

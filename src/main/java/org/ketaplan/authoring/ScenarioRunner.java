@@ -61,7 +61,17 @@ public final class ScenarioRunner {
     public record Check(String path, boolean contains, JsonNode value) {
     }
 
-    public record Result(String name, List<String> differences, List<String> firedRuleIds) {
+    /**
+     * {@code request} and {@code missingFacts}: what was asked and which facts the plan still needs, for the gate's
+     * check that the intake never hides a question the plan needs (empty where no plan was made).
+     */
+    public record Result(String name, List<String> differences, List<String> firedRuleIds, JsonNode request,
+                         List<String> missingFacts) {
+
+        Result(String name, List<String> differences, List<String> firedRuleIds) {
+            this(name, differences, firedRuleIds, null, List.of());
+        }
+
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -272,7 +282,16 @@ public final class ScenarioRunner {
             return new Result(scenario.name(), List.of("the request is invalid: " + e.violations()), List.of());
         }
         List<String> fired = plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList();
-        return new Result(scenario.name(), differences(scenario.expected(), json.valueToTree(plan), fired), fired);
+        return new Result(scenario.name(), differences(scenario.expected(), json.valueToTree(plan), fired), fired,
+                request(scenario), plan.missingData().stream().map(TreatmentPlan.MissingItem::fact).toList());
+    }
+
+    private JsonNode request(Scenario scenario) {
+        try {
+            return json.readTree(scenario.request());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The rules under a site-policy variant the scenario names (e.g. ESKETAMINE_LABEL_REGION=EU). */

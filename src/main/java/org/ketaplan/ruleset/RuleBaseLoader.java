@@ -55,6 +55,8 @@ public final class RuleBaseLoader {
     static final String PARAMETERS = "parameters.csv";
     static final String FLAG_LABELS = "terminology/flag-labels.csv";
     static final String COLLECTION_STEPS = "terminology/collection-steps.csv";
+    static final String SKIPS = "terminology/skip-logic.csv";
+    private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z]*\\.[a-z][A-Za-z]*");
     private static final String KFS_ROOT = "src/main/resources/";
     private static final Set<String> STRENGTHS = Set.of("FIRM", "PRACTICE", "UNCERTAIN");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d{2}[a-z]?");
@@ -340,7 +342,51 @@ public final class RuleBaseLoader {
         Wording wording = Wording.read(table(files, Wording.TABLE, problems, "type", "value", "words"), flagLabels,
                 displayDir + "/" + Wording.TABLE, problems);
         return new Terminology(Map.copyOf(entries), classes, FhirTerminology.read(files, displayDir, problems),
-                flagLabels, wording, readCollectionSteps(files, problems));
+                flagLabels, wording, readCollectionSteps(files, problems), readSkips(files, problems));
+    }
+
+    private List<Terminology.Skip> readSkips(Map<String, byte[]> files, List<RuleProblem> problems) {
+        List<Terminology.Skip> skips = new ArrayList<>();
+        for (CsvTable.Row row : table(files, SKIPS, problems, "fact", "when", "test", "values", "not_asked")) {
+            List<String> values = Arrays.stream(row.get("values").split(";")).map(String::strip)
+                    .filter(v -> !v.isEmpty()).toList();
+            String test = row.get("test");
+            if (!FIELD.matcher(row.get("fact")).matches() || !FIELD.matcher(row.get("when")).matches()
+                    || row.get("fact").equals(row.get("when")) || values.isEmpty() || row.get("not_asked").isEmpty()
+                    || !(test.equals("one of") || test.equals("none of"))) {
+                problems.add(row.problem("a skip needs a field (patient.breastfeeding), the field it depends on, the test"
+                        + " \"one of\" or \"none of\", the values separated by \";\" and the words shown instead"));
+                continue;
+            }
+            skips.add(new Terminology.Skip(row.get("fact"), row.get("when"), test.equals("none of"), values,
+                    row.get("not_asked"), displayDir + "/" + SKIPS + ":" + row.line()));
+        }
+        // A question that depends, through others, on itself has no first answer: the page could not settle it.
+        Map<String, Set<String>> dependsOn = new HashMap<>();
+        skips.forEach(k -> dependsOn.computeIfAbsent(k.fact(), f -> new HashSet<>()).add(k.when()));
+        for (Terminology.Skip k : skips) {
+            if (reaches(dependsOn, k.when(), k.fact(), new HashSet<>())) {
+                problems.add(new RuleProblem(displayDir + "/" + SKIPS, 0, k.fact() + " depends on itself through "
+                        + k.when() + ": a question's skip may depend only on questions that do not depend on it"));
+                break;
+            }
+        }
+        return List.copyOf(skips);
+    }
+
+    private static boolean reaches(Map<String, Set<String>> dependsOn, String from, String target, Set<String> seen) {
+        if (from.equals(target)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (String next : dependsOn.getOrDefault(from, Set.of())) {
+            if (reaches(dependsOn, next, target, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Terminology.CollectionStep> readCollectionSteps(Map<String, byte[]> files, List<RuleProblem> problems) {

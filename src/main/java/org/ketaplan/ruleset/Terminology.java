@@ -12,7 +12,16 @@ import org.ketaplan.conclusions.FlagCode;
  * each plan flag and the words for every code (one wording for the web page and the EHR cards).
  */
 public record Terminology(Map<String, Entry> medications, Set<String> classes, FhirTerminology fhir,
-                          Map<FlagCode, String> flagLabels, Wording wording, List<CollectionStep> collectionSteps) {
+                          Map<FlagCode, String> flagLabels, Wording wording, List<CollectionStep> collectionSteps,
+                          List<Skip> skips) {
+
+    /**
+     * One row of the intake's skip logic ({@code terminology/skip-logic.csv}): {@code fact} is asked when the field
+     * {@code when} has one of {@code values} ({@code noneOf} false) or none of them ({@code noneOf} true); a fact with
+     * several rows is asked when any of them holds. {@code at}: the file and line, for the gate's messages.
+     */
+    public record Skip(String fact, String when, boolean noneOf, List<String> values, String notAsked, String at) {
+    }
 
     /** A step a clinician takes to collect the missing facts whose path starts with {@code fact}. */
     public record CollectionStep(String fact, String step, int order) {

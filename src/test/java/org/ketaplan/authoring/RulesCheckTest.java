@@ -77,6 +77,47 @@ class RulesCheckTest {
                 .contains("CI-01a");
     }
 
+    /** The intake's skip logic is rules too: a field the request does not have, or an unknown test, rejects it. */
+    @Test
+    void aSkipOfAFieldTheRequestDoesNotHaveIsRejectedNamingFileAndLine(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("terminology/skip-logic.csv");
+        String rows = Files.readString(table);
+        Files.writeString(table, rows + "patient.breastfeding,patient.sex,none of,MALE,Not asked: the patient is male.\n");
+        RulesCheck.Report misspelt = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(misspelt.passed()).isFalse();
+        assertThat(misspelt.text()).containsPattern("terminology/skip-logic\\.csv:\\d+: patient\\.breastfeding");
+
+        Files.writeString(table, rows + "patient.breastfeeding,patient.sex,is not,MALE,Not asked: the patient is male.\n");
+        RulesCheck.Report badTest = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(badTest.text()).contains("REJECTED: the rules do not load").containsPattern("skip-logic\\.csv:\\d+: ");
+    }
+
+    /** A skip that hides a question some plan still needs would leave that plan for ever incomplete on the page. */
+    @Test
+    void aSkipThatHidesAQuestionAPlanNeedsIsRejected(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("terminology/skip-logic.csv");
+        Files.writeString(table, Files.readString(table)
+                + "medicalHistory.ketamineHypersensitivity,patient.ageYears,one of,120,Not asked: only at 120.\n");
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text()).contains("the intake does not ask medicalHistory.ketamineHypersensitivity, which this"
+                + " plan still needs");
+    }
+
+    /** Two questions each asked only after the other has no first answer. */
+    @Test
+    void aSkipCycleIsRejected(@TempDir Path dir) throws IOException {
+        TestRules.copyAll(dir);
+        Path table = dir.resolve("terminology/skip-logic.csv");
+        Files.writeString(table, Files.readString(table)
+                + "patient.sex,patient.breastfeeding,one of,false,Not asked.\n");
+        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.text()).contains("REJECTED: the rules do not load").contains("depends on itself");
+    }
+
     @Test
     void rulesWithoutAScenarioAreListedAndTheGateGapNamed(@TempDir Path dir) throws IOException {
         TestRules.copyAll(dir);
