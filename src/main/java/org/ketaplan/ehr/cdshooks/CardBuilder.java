@@ -48,7 +48,7 @@ final class CardBuilder {
                                        CdsHooks.Link link) {
         CdsHooks.Source source = new CdsHooks.Source("Ketaplan rules " + plan.ruleset().version(), null, TOPIC);
         List<CdsHooks.Link> links = link == null ? List.of() : List.of(link);
-        String detail = detail(plan, wording);
+        String detail = detail(plan, wording, link == null);
         if (plan.triage() == TriageLevel.EMERGENCY_REFERRAL) {
             return card("Same-day emergency evaluation needed before any ketamine plan", detail, "critical", source,
                     List.of(), links);
@@ -63,9 +63,13 @@ final class CardBuilder {
         }
         if (plan.eligibility() == EligibilityLevel.INSUFFICIENT_DATA
                 || plan.eligibility() == EligibilityLevel.NEEDS_CLEARANCE) {
-            long steps = plan.openSteps().stream().filter(o -> o.neededBy() == NeededBy.BLOCKS_PLAN).count()
+            // The summary counts what the detail lists: every clearance and every step, and says how many of them
+            // stand between the patient and a plan.
+            int listed = plan.clearances().size() + plan.openSteps().size();
+            long blocking = plan.openSteps().stream().filter(o -> o.neededBy() == NeededBy.BLOCKS_PLAN).count()
                     + plan.clearances().size();
-            return card("Ketamine plan: " + count((int) steps, "step") + " to complete in Ketaplan", detail, "info",
+            return card("Ketamine plan: " + count(listed, "step") + " to complete in Ketaplan"
+                    + (blocking < listed ? " (" + blocking + " before a plan)" : ""), detail, "info",
                     source, psychotherapyOnly(plan, requestGroup, carePlan), links);
         }
         if (plan.eligibility() == EligibilityLevel.NOT_INDICATED) {
@@ -115,7 +119,11 @@ final class CardBuilder {
                 OVERRIDE_REASONS, links.isEmpty() ? null : links);
     }
 
-    static String detail(TreatmentPlan p, Wording wording) {
+    /**
+     * {@code withRationale}: every rule behind the plan with its evidence, for a card with no link to the page. With a
+     * link the card stays short (the decision, its reasons with their rule IDs, the steps); the page shows the rest.
+     */
+    static String detail(TreatmentPlan p, Wording wording, boolean withRationale) {
         StringBuilder md = new StringBuilder();
         md.append("**Triage:** ").append(p.triageUnassessed() ? TreatmentPlan.UNASSESSED_TRIAGE
                 : wording.of("triage", p.triage())).append("  \n");
@@ -158,9 +166,13 @@ final class CardBuilder {
             p.flagDetails().stream().skip(1).forEach(f -> md.append("- **").append(f.label()).append("** ")
                     .append(f.detail()).append(rule(f.ruleId())).append('\n'));
         }
-        md.append("\n**Rationale**\n");
-        p.rationale().forEach(r -> md.append("- ").append(r.ruleId()).append(" ").append(r.rule()).append(" (")
-                .append(r.strength()).append("; ").append(String.join("; ", r.sources())).append(")\n"));
+        if (withRationale) {
+            md.append("\n**Rationale**\n");
+            p.rationale().forEach(r -> md.append("- ").append(r.ruleId()).append(" ").append(r.rule()).append(" (")
+                    .append(r.strength()).append("; ").append(String.join("; ", r.sources())).append(")\n"));
+        } else {
+            md.append("\nEvery rule behind this plan, with its evidence: open the plan in Ketaplan.\n");
+        }
         md.append("\n_").append(p.disclaimer()).append(" Plan ").append(p.planId()).append("._\n");
         return md.toString();
     }

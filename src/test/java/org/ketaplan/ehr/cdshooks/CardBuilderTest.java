@@ -44,11 +44,22 @@ class CardBuilderTest {
         JsonNode group = card.suggestions().get(0).actions().get(0).resource();
         assertThat(group.path("resourceType").asText()).isEqualTo("RequestGroup");
         assertThat(group.path("contained").toString()).contains("MedicationRequest").contains("\"count\":6");
-        assertThat(card.detail()).contains("**Rationale**").contains("IND-01a").contains("Sanacora");
+        // Short: the rules and their evidence are behind the link, on the page.
+        assertThat(card.detail()).doesNotContain("**Rationale**").doesNotContain("Sanacora")
+                .contains("Every rule behind this plan, with its evidence: open the plan in Ketaplan.");
         // The flag's label comes from rules/terminology/flag-labels.csv, the one wording the page uses too.
         assertThat(card.detail()).contains("- **" + TestRules.ruleBase().terminology().flagLabels()
                 .get(FlagCode.OFF_LABEL) + "** IV racemic ketamine is off-label");
         assertThat(card.overrideReasons()).allSatisfy(r -> assertThat(r.display()).isNotBlank());
+    }
+
+    /** A card with no link to the page is the clinician's only view: it carries every rule and its evidence. */
+    @Test
+    void withoutALinkTheCardCarriesTheRationale() throws Exception {
+        TreatmentPlan plan = Plans.plan(Requests.complete());
+        CdsHooks.Card card = CardBuilder.card(plan, JSON.createObjectNode(), JSON.createObjectNode(),
+                TestRules.ruleBase().terminology().wording(), null);
+        assertThat(card.detail()).contains("**Rationale**").contains("IND-01a").contains("Sanacora");
     }
 
     @Test

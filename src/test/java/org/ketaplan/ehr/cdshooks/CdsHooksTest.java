@@ -256,9 +256,15 @@ public class CdsHooksTest {
         JsonNode card = cards(r).get(0);
         // Waiting for data is not an alarm: a clinician who learns to dismiss warnings misses the real ones.
         assertThat(card.path("indicator").asText()).isEqualTo("info");
-        assertThat(card.path("summary").asText()).matches("Ketamine plan: \\d+ steps? to complete in Ketaplan");
+        assertThat(card.path("summary").asText())
+                .matches("Ketamine plan: \\d+ steps? to complete in Ketaplan( \\(\\d+ before a plan\\))?");
         assertCardBasics(card);
         String detail = card.path("detail").asText();
+        // The summary counts what the detail lists: the clearances and the steps.
+        long listed = java.util.Arrays.stream(detail.split("\n\n"))
+                .filter(part -> part.startsWith("**Clearances needed**") || part.startsWith("**Steps to complete**"))
+                .mapToLong(part -> part.lines().filter(l -> l.startsWith("- ")).count()).sum();
+        assertThat(card.path("summary").asText()).startsWith("Ketamine plan: " + listed + " step");
         // Steps a clinician takes, not request fields:
         assertThat(detail).contains("**Steps to complete**").contains("Confirm the contraindication checklist")
                 .contains("Confirm the treatment history").doesNotContain("`medicalHistory.")
