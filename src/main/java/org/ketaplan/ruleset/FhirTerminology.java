@@ -45,8 +45,17 @@ public record FhirTerminology(
         }
     }
 
-    /** An allergy record sets {@code sets} to {@code value} when it has this coding, or names {@code text}. */
-    public record AllergyRow(String system, String code, String text, String sets, String value) {
+    /**
+     * An allergy record sets {@code sets} to {@code value} when it has this coding, or names {@code text}. A value of
+     * false is an explicit negative statement: it counts only when recorded at most {@code maxAgeDays} before the plan
+     * date, and never against a record that sets the same fact to true.
+     */
+    public record AllergyRow(String system, String code, String text, String sets, String value, Integer maxAgeDays) {
+
+        public boolean negative() {
+            return "false".equals(value);
+        }
+
         public boolean matches(String system, String code) {
             return this.code != null && this.code.equals(code) && this.system != null && this.system.equals(system);
         }
@@ -205,7 +214,8 @@ public record FhirTerminology(
             planCodes.put(row.get("item"), new PlanCode(row.get("system"), row.get("code"), row.get("display")));
         }
         List<AllergyRow> allergies = new ArrayList<>();
-        for (CsvTable.Row row : table(files, displayDir, ALLERGIES, problems, "system", "code", "text", "sets", "value")) {
+        for (CsvTable.Row row : table(files, displayDir, ALLERGIES, problems, "system", "code", "text", "sets", "value",
+                "max_age_days")) {
             boolean coded = !row.get("system").isEmpty() && !row.get("code").isEmpty();
             if ((!coded && row.get("text").isEmpty()) || !PATH.matcher(row.get("sets")).matches()
                     || row.get("value").isEmpty()) {
@@ -213,8 +223,22 @@ public record FhirTerminology(
                         + "with its value"));
                 continue;
             }
+            Integer maxAge = null;
+            boolean negative = row.get("value").equals("false");
+            try {
+                maxAge = row.get("max_age_days").isEmpty() ? null : Integer.valueOf(row.get("max_age_days"));
+            } catch (NumberFormatException e) {
+                maxAge = -1;
+            }
+            // A negative statement without a window would answer "no" for ever; a window means nothing elsewhere.
+            if (negative != (maxAge != null) || (maxAge != null && (maxAge < 1 || maxAge > 3650)) || (negative && !coded)) {
+                problems.add(row.problem("a row with value false (a recorded \"no known allergy\") needs a coding and "
+                        + "max_age_days from 1 to 3650; other rows leave max_age_days empty"));
+                continue;
+            }
             allergies.add(new AllergyRow(coded ? SYSTEMS.getOrDefault(row.get("system"), row.get("system")) : null,
-                    coded ? row.get("code") : null, blankToNull(row.get("text")), row.get("sets"), row.get("value")));
+                    coded ? row.get("code") : null, blankToNull(row.get("text")), row.get("sets"), row.get("value"),
+                    maxAge));
         }
         List<ProductRow> products = new ArrayList<>();
         for (CsvTable.Row row : table(files, displayDir, KETAMINE_PRODUCTS, problems, "system", "code", "text", "modality")) {

@@ -91,7 +91,7 @@ public final class FhirRequestMapper {
         medications(facts, terminology, req);
         procedures(facts, codes, req);
         antidepressantTrials(facts, asOf, terminology, req);
-        allergies(facts, codes, req);
+        allergies(facts, asOf, codes, req);
         sessions(facts, asOf, codes, req);
         return req;
     }
@@ -374,8 +374,14 @@ public final class FhirRequestMapper {
                         })));
     }
 
-    /** A hypersensitivity stays one when the allergy is recorded as inactive: only refuted or wrong records drop. */
-    private void allergies(FhirFacts facts, FhirTerminology codes, ObjectNode req) {
+    /**
+     * A hypersensitivity stays one when the allergy is recorded as inactive: only refuted or wrong records drop. A
+     * recorded "no known allergy" answers only within its row's window and only where no record says otherwise,
+     * whatever the order of the records.
+     */
+    private void allergies(FhirFacts facts, LocalDate asOf, FhirTerminology codes, ObjectNode req) {
+        Map<String, AllergyIntolerance> negatives = new java.util.LinkedHashMap<>();
+        Set<String> positive = new java.util.HashSet<>();
         for (AllergyIntolerance a : facts.allergies) {
             if (a.hasVerificationStatus() && has(a.getVerificationStatus(), "refuted", "entered-in-error")) {
                 continue;
@@ -389,12 +395,27 @@ public final class FhirRequestMapper {
             for (FhirTerminology.AllergyRow row : codes.allergies()) {
                 boolean match = code.getCoding().stream().anyMatch(c -> row.matches(c.getSystem(), c.getCode()))
                         || words.stream().anyMatch(row::named);
-                if (match) {
+                if (!match) {
+                    continue;
+                }
+                if (!row.negative()) {
                     JsonPaths.put(req, row.sets(), row.value());
                     sources.record(row.sets(), a);
+                    positive.add(row.sets());
+                    continue;
+                }
+                LocalDate recorded = a.hasRecordedDate() ? toDate(a.getRecordedDate()) : null;
+                if (recorded != null && !recorded.isAfter(asOf) && !recorded.isBefore(asOf.minusDays(row.maxAgeDays()))) {
+                    negatives.putIfAbsent(row.sets(), a);
                 }
             }
         }
+        negatives.forEach((path, a) -> {
+            if (!positive.contains(path)) {
+                JsonPaths.put(req, path, "false");
+                sources.record(path, a);
+            }
+        });
     }
 
     /**

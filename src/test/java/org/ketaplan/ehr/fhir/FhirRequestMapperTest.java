@@ -40,6 +40,34 @@ class FhirRequestMapperTest {
                  "code":{"coding":[{"system":"%s","code":"%s"}]},"subject":{"reference":"Patient/p1"}}""".formatted(verification, system, code);
     }
 
+    static String allergy(String system, String code, String recorded) {
+        return """
+                {"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/p1"},%s
+                 "code":{"coding":[{"system":"%s","code":"%s"}]}}""".formatted(
+                recorded == null ? "" : "\"recordedDate\":\"" + recorded + "\",", system, code);
+    }
+
+    /**
+     * A recorded "no known (drug) allergy" is a clinician's positive statement: it answers the hypersensitivity
+     * question within its window, never after it or without a date, and never against a recorded ketamine allergy,
+     * in whichever order the records come.
+     */
+    @Test
+    void aRecentNoKnownAllergyStatementAnswersHypersensitivityAndNothingElseDoes() {
+        String nka = allergy("http://snomed.info/sct", "716186003", "2025-11-21");
+        String nkda = allergy("http://snomed.info/sct", "409137002", "2026-06-01");
+        String ketamine = allergy("http://www.nlm.nih.gov/research/umls/rxnorm", "6130", "2019-01-01");
+        assertThat(map(nka).path("medicalHistory").path("ketamineHypersensitivity").isBoolean()).isTrue();
+        assertThat(map(nka).path("medicalHistory").path("ketamineHypersensitivity").asBoolean()).isFalse();
+        assertThat(map(nkda).path("medicalHistory").path("ketamineHypersensitivity").asBoolean(true)).isFalse();
+        assertThat(map(allergy("http://snomed.info/sct", "716186003", "2025-11-20")).path("medicalHistory")
+                .has("ketamineHypersensitivity")).as("366 days old").isFalse();
+        assertThat(map(allergy("http://snomed.info/sct", "716186003", null)).path("medicalHistory")
+                .has("ketamineHypersensitivity")).as("undated").isFalse();
+        assertThat(map(nkda, ketamine).path("medicalHistory").path("ketamineHypersensitivity").asBoolean()).isTrue();
+        assertThat(map(ketamine, nkda).path("medicalHistory").path("ketamineHypersensitivity").asBoolean()).isTrue();
+    }
+
     @ParameterizedTest(name = "PHQ-9 as {0}")
     @CsvSource(delimiter = '|', value = {
             "http://loinc.org|44261-6|\"valueInteger\":17",
