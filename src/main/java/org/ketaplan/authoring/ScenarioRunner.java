@@ -65,7 +65,7 @@ public final class ScenarioRunner {
      * {@code request} and {@code missingFacts}: what was asked and which facts the plan still needs, for the gate's
      * check that the intake never hides a question the plan needs (empty where no plan was made).
      */
-    public record Result(String name, List<String> differences, List<String> firedRuleIds, JsonNode request,
+    public record Result(String name, List<String> differences, List<String> firedRuleIds, byte[] request,
                          List<String> missingFacts) {
 
         Result(String name, List<String> differences, List<String> firedRuleIds) {
@@ -283,15 +283,7 @@ public final class ScenarioRunner {
         }
         List<String> fired = plan.rationale().stream().map(TreatmentPlan.RationaleItem::ruleId).toList();
         return new Result(scenario.name(), differences(scenario.expected(), json.valueToTree(plan), fired), fired,
-                request(scenario), plan.missingData().stream().map(TreatmentPlan.MissingItem::fact).toList());
-    }
-
-    private JsonNode request(Scenario scenario) {
-        try {
-            return json.readTree(scenario.request());
-        } catch (java.io.IOException e) {
-            return null;
-        }
+                scenario.request(), plan.missingData().stream().map(TreatmentPlan.MissingItem::fact).toList());
     }
 
     /** The rules under a site-policy variant the scenario names (e.g. ESKETAMINE_LABEL_REGION=EU). */
