@@ -80,28 +80,17 @@ class RulesCheckTest {
     /** The intake's skip logic is rules too: a field the request does not have, or an unknown test, rejects it. */
     @Test
     void aSkipOfAFieldTheRequestDoesNotHaveIsRejectedNamingFileAndLine(@TempDir Path dir) throws IOException {
-        TestRules.copyAll(dir);
-        Path table = dir.resolve("terminology/skip-logic.csv");
-        String rows = Files.readString(table);
-        Files.writeString(table, rows + "patient.breastfeding,patient.sex,none of,MALE,Not asked: the patient is male.\n");
-        RulesCheck.Report misspelt = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
-        assertThat(misspelt.passed()).isFalse();
+        RulesCheck.Report misspelt = withSkip(dir.resolve("misspelt"), "patient.breastfeding,patient.sex,none of,MALE,Not asked.");
         assertThat(misspelt.text()).containsPattern("terminology/skip-logic\\.csv:\\d+: patient\\.breastfeding");
-
-        Files.writeString(table, rows + "patient.breastfeeding,patient.sex,is not,MALE,Not asked: the patient is male.\n");
-        RulesCheck.Report badTest = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
+        RulesCheck.Report badTest = withSkip(dir.resolve("bad-test"), "patient.breastfeeding,patient.sex,is not,MALE,Not asked.");
         assertThat(badTest.text()).contains("REJECTED: the rules do not load").containsPattern("skip-logic\\.csv:\\d+: ");
     }
 
     /** A skip that hides a question some plan still needs would leave that plan for ever incomplete on the page. */
     @Test
     void aSkipThatHidesAQuestionAPlanNeedsIsRejected(@TempDir Path dir) throws IOException {
-        TestRules.copyAll(dir);
-        Path table = dir.resolve("terminology/skip-logic.csv");
-        Files.writeString(table, Files.readString(table)
-                + "medicalHistory.ketamineHypersensitivity,patient.ageYears,one of,120,Not asked: only at 120.\n");
-        RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
-        assertThat(report.passed()).isFalse();
+        RulesCheck.Report report = withSkip(dir,
+                "medicalHistory.ketamineHypersensitivity,patient.ageYears,one of,120,Not asked: only at 120.");
         assertThat(report.text()).contains("the intake does not ask medicalHistory.ketamineHypersensitivity, which this"
                 + " plan still needs");
     }
@@ -109,13 +98,18 @@ class RulesCheckTest {
     /** Two questions each asked only after the other has no first answer. */
     @Test
     void aSkipCycleIsRejected(@TempDir Path dir) throws IOException {
+        RulesCheck.Report report = withSkip(dir, "patient.sex,patient.breastfeeding,one of,false,Not asked.");
+        assertThat(report.text()).contains("REJECTED: the rules do not load").contains("depends on itself");
+    }
+
+    /** The check of a copy of the real rules whose skip logic has one more row; rejected, or the test says why not. */
+    private static RulesCheck.Report withSkip(Path dir, String row) throws IOException {
         TestRules.copyAll(dir);
         Path table = dir.resolve("terminology/skip-logic.csv");
-        Files.writeString(table, Files.readString(table)
-                + "patient.sex,patient.breastfeeding,one of,false,Not asked.\n");
+        Files.writeString(table, Files.readString(TestRules.RULES.resolve("terminology/skip-logic.csv")) + row + "\n");
         RulesCheck.Report report = RulesCheck.run(dir, Plans.reader(), Requests.JSON);
-        assertThat(report.passed()).isFalse();
-        assertThat(report.text()).contains("REJECTED: the rules do not load").contains("depends on itself");
+        assertThat(report.passed()).as(report.text()).isFalse();
+        return report;
     }
 
     @Test
